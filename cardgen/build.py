@@ -1,0 +1,126 @@
+"""The pipeline for a deck: load -> validate -> fit -> impose -> draw -> merge, written atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cardgen.cards import cards_for
+from cardgen.content import load_deck
+from cardgen.errors import CardgenError, Problems, show_path
+from cardgen.fit import Fit, fit_cards
+from cardgen.impose import ImposeError, SheetPlan, impose, plan_grid
+from cardgen.layout import load_layout
+from cardgen.model import Deck, Edition, Layout
+from cardgen.paths import builtin_assets
+from cardgen.poster import PosterPlan, plan_poster
+from cardgen.units import MM
+
+OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
+
+
+@dataclass(frozen=True)
+class EditionPlan:
+    edition: Edition
+    fit: Fit
+    poster: PosterPlan
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything decided and checked: drawing can no longer fail on the user's input."""
+
+    deck: Deck
+    layout: Layout
+    sheets: SheetPlan
+    editions: tuple[EditionPlan, ...]
+    faces: tuple  # the poster's two emoticon drawings
+    notes: tuple[str, ...]
+
+
+def prepare(folder: Path, lang: str | None = None, flip: str | None = None) -> Prepared:
+    """Load and validate the deck folder and plan every page; raises ContentError listing every problem."""
+    problems = Problems()
+    deck = load_deck(folder, problems, only=lang)
+    layout = load_layout(folder, problems, flip=flip)
+    if deck is None or layout is None:
+        problems.raise_if_any()
+    sheets = _plan_sheets(layout, len(cards_for(deck.structure, deck.editions[0], layout)) if deck.editions else 0, problems)
+    bold = dict(layout.fonts)["bold"]
+    editions, notes = [], []
+    for edition in deck.editions:
+        fit = fit_cards(cards_for(deck.structure, edition, layout), layout.card, bold, edition.code, problems)
+        poster = plan_poster(layout.poster, edition, deck.structure, bold, problems)
+        if fit and poster:
+            editions.append(EditionPlan(edition, fit, poster))
+            notes.extend(fit.notes)
+    faces = _load_faces(deck, problems)
+    problems.raise_if_any()
+    return Prepared(deck, layout, sheets, tuple(editions), faces, tuple(notes))
+
+
+def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | None:
+    sheet, card = layout.sheet, layout.card
+    try:
+        grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, sheet.mark_offset + 2 * MM)
+    except ImposeError as exc:
+        problems.add(layout.path, None, f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper")
+        return None
+    return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset)
+
+
+def _load_faces(deck: Deck, problems: Problems) -> tuple:
+    from cardgen.emoticons import load_svg
+
+    faces = []
+    for emoticon in (deck.structure.strengths, deck.structure.work):
+        root = deck.folder.resolve()
+        if not emoticon.svg.is_relative_to(root):
+            root = builtin_assets().resolve()
+        faces.append(load_svg(emoticon.svg, root, problems))
+    return tuple(faces)
+
+
+@dataclass(frozen=True)
+class Written:
+    edition: str
+    files: tuple[Path, ...]
+    pages: int
+
+
+def build(prepared: Prepared, out: Path) -> list[Written]:
+    """Write every edition into a temporary folder beside the output, then move the files in place:
+    a build that fails half-way leaves the previous PDFs untouched."""
+    from cardgen.pack import merge_pack
+    from cardgen.render import render_cards, render_poster
+
+    if out.exists() and not out.is_dir():
+        raise CardgenError(f"{show_path(out)}: exists and is not a folder; choose another --out")
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".cardgen-", dir=out))
+    written = []
+    try:
+        staged = []
+        for plan in prepared.editions:
+            code = plan.edition.code
+            folder = staging / code
+            folder.mkdir()
+            cards, poster, pack = (folder / name for name in OUTPUTS)
+            deck, layout = prepared.deck, prepared.layout
+            card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, plan.edition, deck.structure)
+            poster_pages = render_poster(poster, plan.poster, layout, plan.edition, deck.structure, prepared.faces)
+            parts = [(cards, plan.edition.bookmark_cards, card_pages), (poster, plan.edition.bookmark_poster, poster_pages)]
+            merge_pack(pack, parts, plan.edition, deck.structure, prepared.sheets.flip)
+            staged.append((code, (cards, poster, pack), card_pages + poster_pages))
+        for code, files, pages in staged:
+            target = out / code
+            target.mkdir(exist_ok=True)
+            for file in files:
+                os.replace(file, target / file.name)
+            written.append(Written(code, tuple(target / f.name for f in files), pages))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written

@@ -1,0 +1,45 @@
+"""Join the structure and one edition's texts into the cards as they will be printed."""
+
+from __future__ import annotations
+
+from cardgen.model import Card, Edition, Layout, Structure
+
+
+def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Card]:
+    """The deck in print order: the rules card first or last (as the structure says), numbered action cards."""
+    total = len(structure.cards)
+    actions = []
+    for spec in structure.cards:
+        text = edition.card(spec.id)
+        category = structure.category(spec.category)
+        actions.append(
+            Card(
+                id=spec.id,
+                kind="action",
+                title=text.title,
+                description=text.description,
+                label=edition.category(spec.category).label,
+                colour=category.colour,
+                number=spec.number,
+                total=total,
+                source=text.source,
+            )
+        )
+    if structure.rules_card == "none" or edition.rules is None:
+        return actions
+    rules = edition.rules
+    hashtags = [(rules.hashtags, layout.card.rules_colour)] if rules.hashtags else []
+    tags = hashtags + [(edition.category(c.id).label, c.colour) for c in structure.categories]
+    rules_card = Card(
+        id="rules",
+        kind="rules",
+        title=edition.title,
+        description=rules.text,
+        label=rules.label,
+        colour=layout.card.rules_colour,
+        number=None,
+        total=total,
+        source=rules.source,
+        tags=tuple(tags),
+    )
+    return [rules_card, *actions] if structure.rules_card == "first" else [*actions, rules_card]

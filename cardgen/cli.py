@@ -1,0 +1,92 @@
+"""The command line: parse options, call one stage function, print its report. Imports are lazy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cardgen")
+def main() -> None:
+    """Turn a deck's content files into print-ready PDFs: a duplex card sheet, a poster and one
+    print pack that holds both."""
+
+
+def _content_option(function):
+    return click.option(
+        "--content",
+        type=FOLDER,
+        default="content",
+        show_default=True,
+        help="The deck folder: deck.yaml, layout.yaml and one folder of texts per edition.",
+    )(function)
+
+
+def _lang_option(function):
+    return click.option(
+        "--lang", metavar="CODE", help="Only this edition (a folder name such as nl); default: every edition found."
+    )(function)
+
+
+def _check_lang(content: Path, lang: str | None) -> None:
+    from cardgen.content import find_editions
+
+    editions = find_editions(content)
+    if lang is not None and lang not in editions:
+        found = ", ".join(editions) or "none"
+        raise click.BadParameter(f"no edition '{lang}' in {content} (found: {found})", param_hint="--lang")
+
+
+@main.command()
+@_content_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="output", show_default=True,
+              help="Where to write the PDFs: OUT/<edition>/cards.pdf, poster.pdf and print-pack.pdf.")
+@_lang_option
+@click.option("--flip", type=click.Choice(["long", "short"]), default=None,
+              help="Your printer's duplex flip edge: long (the usual) or short. Default: the layout spec's.")
+def build(content: Path, out: Path, lang: str | None, flip: str | None) -> None:
+    """Check the deck, then write the card sheet, the poster and the print pack of each edition.
+
+    Nothing is written when a content or layout file has a mistake, and earlier PDFs stay as they were.
+    """
+    from cardgen.build import build as run_build
+    from cardgen.build import prepare
+    from cardgen.errors import show_path
+
+    _check_lang(content, lang)
+    prepared = prepare(content, lang=lang, flip=flip)
+    for note in prepared.notes:
+        click.echo(f"note: {note}", err=True)
+    for written in run_build(prepared, out):
+        files = ", ".join(show_path(f) for f in written.files)
+        click.echo(f"{written.edition}: {files} ({written.pages} pages in the pack)")
+
+
+@main.command()
+@_content_option
+@_lang_option
+def check(content: Path, lang: str | None) -> None:
+    """Check every content and layout file and list all mistakes at once, with file and line.
+
+    Exit 0 when the deck is ready to print, 1 when something must be fixed.
+    """
+    from cardgen.build import prepare
+    from cardgen.units import MM
+
+    _check_lang(content, lang)
+    prepared = prepare(content, lang=lang)
+    grid = prepared.sheets.grid
+    for plan in prepared.editions:
+        count = len(plan.fit.cards)
+        click.echo(
+            f"{plan.edition.code} ({plan.edition.language}): {count} cards on {len(prepared.sheets.sheets)} sheets of "
+            f"{grid.cols} x {grid.rows} ({grid.card_w / MM:.0f} x {grid.card_h / MM:.0f} mm), "
+            f"descriptions at {plan.fit.body_size:g} pt; poster ready"
+        )
+    for note in prepared.notes:
+        click.echo(f"note: {note}")
+    click.echo("All good: ready to build.")

@@ -1,0 +1,95 @@
+"""One card face on a canvas, at a rectangle decided by the imposition."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from cardgen.fit import FittedCard, body_markup
+from cardgen.geometry import BODY_GAP, Rect, back_regions
+from cardgen.model import RGB, CardLayout
+from cardgen.text import markup, paragraph
+from cardgen.units import MM
+
+WHITE = (1.0, 1.0, 1.0)
+
+
+def draw_front(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout, deck_title: str) -> None:
+    """The category's colour to the cut, its word large in white, the deck's name and the number."""
+    card = fitted.card
+    canvas.saveState()
+    canvas.setFillColorRGB(*card.colour)
+    canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
+
+    deck = layout.front_deck
+    _spaced_centred(canvas, deck_title.upper(), box.cx, box.top - layout.padding - deck.size * 0.75, deck, 1.2, deck.colour)
+
+    label = paragraph(markup(card.label), layout.front_label, fitted.label_size, layout.front_label.colour, "center")
+    width = box.w - 2 * layout.padding
+    _, height = label.wrap(width, box.h)
+    centre = box.y + box.h * 0.54
+    label.drawOn(canvas, box.x + layout.padding, centre - height / 2 + fitted.label_size * 0.12)
+
+    canvas.setStrokeColorRGB(*layout.front_label.colour)
+    canvas.setLineWidth(1.4)
+    canvas.setLineCap(1)
+    rule_y = centre - height / 2 - 3 * MM
+    canvas.line(box.cx - 6 * MM, rule_y, box.cx + 6 * MM, rule_y)
+
+    _number(canvas, box, card.number_text, layout, deck.colour)
+    canvas.restoreState()
+
+
+def draw_back(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout) -> None:
+    """A light face: the coloured band, the title in the card's colour, the description, the number."""
+    card = fitted.card
+    regions = back_regions(layout)
+    canvas.saveState()
+    canvas.setFillColorRGB(*layout.back_background)
+    canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
+    band = Rect(box.x + regions.band.x, box.y + regions.band.y, regions.band.w, regions.band.h)
+    canvas.setFillColorRGB(*card.colour)
+    canvas.rect(band.x, band.y, band.w, band.h, stroke=0, fill=1)
+
+    deck = layout.front_deck
+    baseline = band.cy - deck.size * 0.35
+    canvas.setFillColorRGB(*deck.colour)
+    canvas.setFont(deck.font, deck.size + 1)
+    canvas.drawString(box.x + layout.padding, baseline, card.label)
+
+    title_colour = layout.title.colour or card.colour
+    title = paragraph(markup(card.title), layout.title, fitted.title_size, title_colour)
+    _, title_h = title.wrap(regions.text_w, box.h)
+    top = box.y + regions.text_top
+    title.drawOn(canvas, box.x + regions.text_x, top - title_h)
+
+    body_colour = layout.description.colour or card.colour
+    body = paragraph(body_markup(card, layout.title.font), layout.description, fitted.body_size, body_colour)
+    _, body_h = body.wrap(regions.text_w, box.h)
+    body.drawOn(canvas, box.x + regions.text_x, top - title_h - BODY_GAP - body_h)
+
+    _number(canvas, box, card.number_text, layout, layout.number.colour or card.colour)
+    canvas.restoreState()
+
+
+def _number(canvas: Canvas, box: Rect, text: str, layout: CardLayout, colour: RGB) -> None:
+    if not text:
+        return
+    style = layout.number
+    canvas.setFillColorRGB(*colour)
+    canvas.setFont(style.font, style.size)
+    canvas.drawCentredString(box.cx, box.y + back_regions(layout).number_baseline, text)
+
+
+def _spaced_centred(canvas: Canvas, text: str, cx: float, y: float, style, spacing: float, colour: RGB) -> None:
+    width = stringWidth(text, style.font, style.size) + spacing * (len(text) - 1)
+    _spaced(canvas, text, cx - width / 2, y, style, spacing, colour)
+
+
+def _spaced(canvas: Canvas, text: str, x: float, y: float, style, spacing: float, colour: RGB) -> None:
+    obj = canvas.beginText(x, y)
+    obj.setFont(style.font, style.size)
+    obj.setCharSpace(spacing)
+    obj.setFillColorRGB(*colour)
+    obj.textOut(text)
+    canvas.drawText(obj)

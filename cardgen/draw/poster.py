@@ -1,0 +1,82 @@
+"""The poster: title, the two emoticons with their labels, the instruction and the legend."""
+
+from __future__ import annotations
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.pdfgen.canvas import Canvas
+
+from cardgen.geometry import Rect
+from cardgen.model import Edition, PosterLayout, Structure
+from cardgen.poster import GAP, PANEL_PAD, PosterPlan, legend_markup
+from cardgen.text import hex_colour, markup, paragraph
+from cardgen.units import MM
+
+PANEL = (0.955, 0.953, 0.965)  # a light grey that survives any printer and holds the footer together
+
+
+def draw_poster(
+    canvas: Canvas,
+    plan: PosterPlan,
+    layout: PosterLayout,
+    edition: Edition,
+    structure: Structure,
+    faces: tuple[Drawing, Drawing],
+    bold: str,
+) -> None:
+    w, h = layout.paper
+    canvas.saveState()
+    canvas.setFillColorRGB(*layout.background)
+    canvas.rect(0, 0, w, h, stroke=0, fill=1)
+
+    texts = edition.poster
+    canvas.setFillColorRGB(*layout.title.colour)
+    canvas.setFont(layout.title.font, plan.title_size)
+    canvas.drawCentredString(plan.page.cx, plan.title_baseline, texts.title)
+    canvas.setFillColorRGB(*layout.footer.colour)
+    canvas.setFont(layout.footer.font, layout.footer.size)
+    canvas.drawCentredString(plan.page.cx, plan.subject_baseline, edition.subject)
+
+    for box, drawing, emoticon, label in zip(
+        plan.faces, faces, (structure.strengths, structure.work), (texts.strengths, texts.work)
+    ):
+        _draw_svg(canvas, drawing, box)
+        canvas.setFillColorRGB(*(layout.label.colour or emoticon.colour))
+        canvas.setFont(layout.label.font, plan.label_size)
+        canvas.drawCentredString(box.cx, plan.label_baseline, label)
+
+    _draw_footer(canvas, plan, layout, edition, structure, bold)
+    canvas.restoreState()
+
+
+def _draw_svg(canvas: Canvas, drawing: Drawing, box: Rect) -> None:
+    """Scale a drawing to fill the square box, keeping its proportions, as vectors."""
+    scale = min(box.w / drawing.width, box.h / drawing.height)
+    canvas.saveState()
+    canvas.translate(box.cx - drawing.width * scale / 2, box.cy - drawing.height * scale / 2)
+    canvas.scale(scale, scale)
+    renderPDF.draw(drawing, canvas, 0, 0, showBoundary=0)
+    canvas.restoreState()
+
+
+def _draw_footer(canvas: Canvas, plan: PosterPlan, layout: PosterLayout, edition: Edition, structure: Structure, bold: str) -> None:
+    style, size, footer = layout.footer, plan.footer_size, plan.footer
+    panel = footer.inset(-PANEL_PAD)
+    canvas.setFillColorRGB(*PANEL)
+    canvas.roundRect(panel.x, panel.y, panel.w, panel.h, 4 * MM, stroke=0, fill=1)
+    instruction = paragraph(markup(edition.poster.instruction), style, size, style.colour, "center")
+    _, inst_h = instruction.wrap(footer.w, footer.h)
+    instruction.drawOn(canvas, footer.x, footer.top - inst_h)
+
+    columns = len(structure.categories)
+    column_w = footer.w / columns
+    top = footer.top - inst_h - GAP / 2
+    swatch = size * 0.85
+    for i, category in enumerate(structure.categories):
+        text = edition.category(category.id)
+        para = paragraph(legend_markup(text.label, text.summary, hex_colour(category.colour), bold), style, size * 0.85, style.colour)
+        x = footer.x + i * column_w + 6 * MM
+        _, para_h = para.wrap(column_w - 12 * MM, footer.h)
+        para.drawOn(canvas, x + swatch + 2.5 * MM, top - para_h)
+        canvas.setFillColorRGB(*category.colour)
+        canvas.roundRect(x, top - swatch * 1.05, swatch, swatch, swatch * 0.2, stroke=0, fill=1)

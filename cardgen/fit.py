@@ -1,0 +1,188 @@
+"""Pure text fitting: the sizes at which every card's texts fit their boxes, or why they cannot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cardgen.errors import Problems
+from cardgen.geometry import BODY_GAP, back_regions
+from cardgen.model import Card, CardLayout, TextStyle
+from cardgen.text import coloured, markup, measure, paragraph
+from cardgen.units import MM
+
+STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps
+SLACK = 1.0  # pt: ReportLab's line breaking may pass the width by ~0.5 pt (inside the padding); a word too long passes it by far more
+BLACK = (0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class FittedCard:
+    card: Card
+    label_size: float
+    title_size: float
+    body_size: float
+    title_height: float
+
+
+@dataclass(frozen=True)
+class Fit:
+    cards: tuple[FittedCard, ...]
+    body_size: float  # the deck's description size (the smallest, when cards shrink alone)
+    notes: tuple[str, ...]  # what shrank, for `cardgen check`
+
+
+def body_markup(card: Card, bold_font: str) -> str:
+    """The description, and for the rules card its hashtags, as paragraph markup."""
+    text = markup(card.description)
+    if card.tags:
+        text += "<br/><br/>" + " ".join(coloured(t, colour, bold_font) for t, colour in card.tags)
+    return text
+
+
+def sizes(style: TextStyle) -> list[float]:
+    count = int(round((style.size - style.min_size) / STEP))
+    return [style.size - i * STEP for i in range(count + 1)]
+
+
+def largest_fitting(style: TextStyle, fits) -> float | None:
+    """The largest size of the style for which fits(size) holds, by bisection over the steps."""
+    candidates = sizes(style)
+    if fits(candidates[0]):
+        return candidates[0]
+    lo, hi = 0, len(candidates) - 1  # candidates[lo] fails
+    if not fits(candidates[hi]):
+        return None
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if fits(candidates[mid]):
+            hi = mid
+        else:
+            lo = mid
+    return candidates[hi]
+
+
+class _Measure:
+    """Wrapped heights of one card's texts at given sizes, cached: fitting asks the same often."""
+
+    def __init__(self, card: Card, layout: CardLayout, bold: str) -> None:
+        self.card = card
+        self.layout = layout
+        self.regions = back_regions(layout)
+        self.bold = bold
+        self._body = body_markup(card, bold)
+        self._cache: dict = {}
+
+    def _get(self, what: str, size: float, style: TextStyle, text: str, width: float):
+        key = (what, size)
+        if key not in self._cache:
+            self._cache[key] = measure(paragraph(text, style, size, BLACK), width)
+        return self._cache[key]
+
+    def title(self, size: float) -> tuple[float, float]:
+        return self._get("title", size, self.layout.title, markup(self.card.title), self.regions.text_w)
+
+    def body(self, size: float) -> tuple[float, float]:
+        return self._get("body", size, self.layout.description, self._body, self.regions.text_w)
+
+    def label(self, size: float) -> tuple[float, float]:
+        width = self.layout.width - 2 * self.layout.padding
+        return self._get("label", size, self.layout.front_label, markup(self.card.label), width)
+
+    def body_room(self, title_size: float) -> float:
+        title_height, _ = self.title(title_size)
+        r = self.regions
+        return r.text_top - title_height - BODY_GAP - r.text_bottom
+
+    def body_fits(self, title_size: float, size: float) -> bool:
+        height, widest = self.body(size)
+        return height <= self.body_room(title_size) + 1e-6 and widest <= self.regions.text_w + SLACK
+
+
+def fit_cards(cards: list[Card], layout: CardLayout, bold: str, edition: str, problems: Problems) -> Fit | None:
+    """Choose sizes for every card; any text that cannot fit even at its minimum is a problem."""
+    measures = [_Measure(card, layout, bold) for card in cards]
+    count = len(problems.items)
+    labels, titles = {}, {}
+    for m in measures:
+        w = m.regions.text_w
+        labels[m.card.id] = _width_fit(m, "label", layout.front_label, lambda s, m=m: m.label(s)[1] <= w + SLACK, edition, problems)
+        titles[m.card.id] = _width_fit(m, "title", layout.title, lambda s, m=m: m.title(s)[1] <= w + SLACK, edition, problems)
+    if len(problems.items) > count:
+        return None
+    body = {m.card.id: largest_fitting(layout.description, lambda s, m=m: m.body_fits(titles[m.card.id], s)) for m in measures}
+    if layout.fit == "deck":
+        # One size for all action cards, so the deck looks even; the rules card is a card of its
+        # own kind and fits on its own.
+        actions = [m for m in measures if m.card.kind == "action"]
+        deck_size = largest_fitting(
+            layout.description, lambda s: all(m.body_fits(titles[m.card.id], s) for m in actions)
+        )
+        body.update({m.card.id: deck_size for m in actions})
+    failing = [m for m in measures if not m.body_fits(titles[m.card.id], layout.description.min_size)]
+    for m in failing:
+        _overflow(m, titles[m.card.id], edition, problems)
+    if failing:
+        return None
+    fitted = tuple(
+        FittedCard(m.card, labels[m.card.id], titles[m.card.id], body[m.card.id], m.title(titles[m.card.id])[0])
+        for m in measures
+    )
+    action_sizes = [f.body_size for f in fitted if f.card.kind == "action"] or [f.body_size for f in fitted]
+    return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, measures, edition)))
+
+
+def _width_fit(m: _Measure, box: str, style: TextStyle, fits, edition: str, problems: Problems) -> float | None:
+    size = largest_fitting(style, fits)
+    if size is None:
+        word = _widest_word(getattr(m.card, box), style)
+        problems.add(
+            m.card.source.path,
+            m.card.source.line,
+            f"edition '{edition}', card '{m.card.id}': the {box} does not fit across the card even at "
+            f"{style.min_size:g} pt: the word '{word}' is too wide for the {m.regions.text_w / MM:.1f} mm "
+            f"box; shorten it or split it with a hyphen",
+        )
+    return size
+
+
+def _widest_word(text: str, style: TextStyle) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return max(text.split(), key=lambda w: stringWidth(w, style.font, style.size))
+
+
+def _overflow(m: _Measure, title_size: float, edition: str, problems: Problems) -> None:
+    size = m.layout.description.min_size
+    height, widest = m.body(size)
+    room = m.body_room(title_size)
+    if widest > m.regions.text_w + SLACK:
+        word = _widest_word(m.card.description, m.layout.description)
+        detail = f"the word '{word}' is wider than the {m.regions.text_w / MM:.1f} mm box"
+    else:
+        detail = f"it needs {(height - room) / MM:.1f} mm more than the {max(room, 0) / MM:.1f} mm left below the title"
+    problems.add(
+        m.card.source.path,
+        m.card.source.line,
+        f"edition '{edition}', card '{m.card.id}': the description does not fit even at {size:g} pt: "
+        f"{detail}; shorten the text or lower card.styles.description.min_size in layout.yaml",
+    )
+
+
+def _notes(fitted, layout: CardLayout, measures, edition: str) -> list[str]:
+    notes = []
+    preferred = layout.description.size
+    actions = [f for f in fitted if f.card.kind == "action"]
+    if layout.fit == "deck" and actions and actions[0].body_size < preferred:
+        titles = {f.card.id: f.title_size for f in fitted}
+        limiting = [m.card.id for m in measures if m.card.kind == "action" and not m.body_fits(titles[m.card.id], preferred)]
+        notes.append(
+            f"edition '{edition}': descriptions set at {actions[0].body_size:g} pt instead of {preferred:g} pt "
+            f"so that every card fits; the longest: {', '.join(limiting)}"
+        )
+    for f in fitted:
+        for what, got, want in (("label", f.label_size, layout.front_label.size), ("title", f.title_size, layout.title.size)):
+            if got < want:
+                notes.append(f"edition '{edition}', card '{f.card.id}': {what} shrunk to {got:g} pt to fit across the card")
+        if (layout.fit == "card" or f.card.kind != "action") and f.body_size < preferred:
+            notes.append(f"edition '{edition}', card '{f.card.id}': description shrunk to {f.body_size:g} pt to fit")
+    return notes

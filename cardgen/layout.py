@@ -1,0 +1,164 @@
+"""Load and validate the layout spec (layout.yaml): every length in points, every colour parsed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cardgen import schema
+from cardgen.errors import Problems
+from cardgen.model import CardLayout, Layout, PosterLayout, SheetLayout, TextStyle
+from cardgen.units import UnitError
+from cardgen.yamlio import load_yaml
+
+LAYOUT_FILE = "layout.yaml"
+
+# The fonts every PDF viewer has; TrueType files come with the typography work.
+STANDARD_FONTS = (
+    "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
+    "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic",
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
+)  # fmt: skip
+FONT_ROLES = ("regular", "bold", "italic")
+CATEGORY = None  # a style colour of "category": the card's own category colour
+
+
+def load_layout(folder: Path, problems: Problems, flip: str | None = None) -> Layout | None:
+    """The layout spec of a deck folder; `flip` from the command line overrides the spec."""
+    path = folder / LAYOUT_FILE
+    node = load_yaml(path, problems)
+    if node is None:
+        return None
+    count = len(problems.items)
+    top = schema.Reader(node, "", problems)
+    fonts = _fonts(top)
+    card = _card(top, fonts)
+    sheet = _sheet(top, flip)
+    poster = _poster(top, fonts)
+    top.finish()
+    if len(problems.items) > count:
+        return None
+    layout = Layout(path, card, sheet, poster, tuple(fonts.items()))
+    _check_fits(layout, top, problems)
+    return None if len(problems.items) > count else layout
+
+
+def _fonts(top: schema.Reader) -> dict[str, str]:
+    reader = top.mapping("fonts")
+    fonts = {}
+    if reader is None:
+        return fonts
+    for role in FONT_ROLES:
+        fonts[role] = reader.get(role, schema.choice(*STANDARD_FONTS))
+    reader.finish()
+    return fonts
+
+
+def _style(parent: schema.Reader | None, key: str, fonts: dict[str, str], colour_default=schema.MISSING):
+    reader = parent.mapping(key) if parent else None
+    if reader is None:
+        return None
+    role = reader.get("font", schema.choice(*FONT_ROLES))
+    size = reader.get("size", schema.positive_length)
+    min_size = reader.get("min_size", schema.positive_length, size)
+    leading = reader.get("leading", schema.positive_number, 1.2)
+    colour = reader.get("colour", _style_colour, colour_default)
+    reader.finish()
+    if size and min_size and min_size > size:
+        reader.error("min_size", f"expected at most the size ({size:g} pt), found {min_size:g} pt")
+    if None in (size, min_size, leading) or not fonts.get(role):
+        return None
+    return TextStyle(fonts[role], size, min_size, leading, colour)
+
+
+def _style_colour(value: object):
+    if value == "category":
+        return CATEGORY
+    try:
+        return schema.colour(value)
+    except UnitError as exc:
+        raise UnitError(f"{exc}, or the word category") from None
+
+
+def _card(top: schema.Reader, fonts: dict[str, str]) -> CardLayout | None:
+    reader = top.mapping("card")
+    if reader is None:
+        return None
+    values = dict(
+        width=reader.get("width", schema.positive_length),
+        height=reader.get("height", schema.positive_length),
+        padding=reader.get("padding", schema.nonnegative_length),
+        band=reader.get("band", schema.nonnegative_length),
+        fit=reader.get("fit", schema.choice("deck", "card"), "deck"),
+        back_background=reader.get("back_background", schema.colour),
+        rules_colour=reader.get("rules_colour", schema.colour),
+    )
+    styles = reader.mapping("styles")
+    for name in ("front_label", "front_deck", "title", "description", "number"):
+        values[name] = _style(styles, name, fonts)
+    if styles:
+        styles.finish()
+    reader.finish()
+    if None in values.values():
+        return None
+    return CardLayout(**values)
+
+
+def _sheet(top: schema.Reader, flip: str | None) -> SheetLayout | None:
+    reader = top.mapping("sheet")
+    if reader is None:
+        return None
+    values = dict(
+        paper=reader.get("paper", schema.size),
+        margin=reader.get("margin", schema.nonnegative_length),
+        gutter=reader.get("gutter", schema.nonnegative_length),
+        flip=reader.get("flip", schema.choice("long", "short"), "long"),
+    )
+    marks = reader.mapping("cut_marks")
+    if marks:
+        values.update(
+            mark_length=marks.get("length", schema.positive_length),
+            mark_offset=marks.get("offset", schema.nonnegative_length),
+            mark_width=marks.get("width", schema.positive_length),
+            mark_colour=marks.get("colour", schema.colour),
+        )
+        marks.finish()
+    reader.finish()
+    if flip:
+        values["flip"] = flip
+    if not marks or None in values.values():
+        return None
+    return SheetLayout(**values)
+
+
+def _poster(top: schema.Reader, fonts: dict[str, str]) -> PosterLayout | None:
+    reader = top.mapping("poster")
+    if reader is None:
+        return None
+    paper = reader.get("paper", schema.size)
+    orientation = reader.get("orientation", schema.choice("landscape", "portrait"), "landscape")
+    margin = reader.get("margin", schema.nonnegative_length)
+    background = reader.get("background", schema.colour)
+    styles = reader.mapping("styles")
+    title, label, footer = (_style(styles, name, fonts) for name in ("title", "label", "footer"))
+    if styles:
+        styles.finish()
+    reader.finish()
+    if None in (paper, orientation, margin, background, title, label, footer):
+        return None
+    short, long_ = sorted(paper)
+    paper = (long_, short) if orientation == "landscape" else (short, long_)
+    return PosterLayout(paper, margin, title, label, footer, background)
+
+
+def _check_fits(layout: Layout, top: schema.Reader, problems: Problems) -> None:
+    """Sizes that cannot work together, named by the keys that set them."""
+    card = layout.card
+    card_reader = schema.Reader(top.node["card"], "card", problems)
+    inner_w = card.width - 2 * card.padding
+    if inner_w < 20 * 72 / 25.4:
+        card_reader.error("padding", f"leaves {inner_w / 72 * 25.4:.1f} mm for text across the card; use a smaller padding or a wider card")
+    poster = layout.poster
+    if min(poster.paper) - 2 * poster.margin < 100 * 72 / 25.4:
+        schema.Reader(top.node["poster"], "poster", problems).error(
+            "margin", "leaves less than 100 mm of poster between the margins; use a smaller margin or a larger paper"
+        )

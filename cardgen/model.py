@@ -1,0 +1,194 @@
+"""Frozen data passed between the stages. Lengths are points, colours are (r, g, b) fractions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+RGB = tuple[float, float, float]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value was written: for messages that name file and line."""
+
+    path: Path
+    line: int
+
+
+# --- the deck's structure, written once -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    colour: RGB
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    id: str
+    category: str
+    number: int  # 1-based among the action cards
+
+
+@dataclass(frozen=True)
+class Emoticon:
+    svg: Path
+    colour: RGB
+
+
+@dataclass(frozen=True)
+class Structure:
+    path: Path  # deck.yaml
+    deck: str
+    author: str
+    site: str
+    rules_card: str  # first | last | none
+    categories: tuple[Category, ...]
+    cards: tuple[CardSpec, ...]
+    strengths: Emoticon
+    work: Emoticon
+
+    def category(self, category_id: str) -> Category:
+        return next(c for c in self.categories if c.id == category_id)
+
+
+# --- one edition's texts ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategoryText:
+    label: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class CardText:
+    title: str
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class RulesText:
+    label: str
+    text: str
+    hashtags: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class PosterText:
+    title: str
+    strengths: str
+    work: str
+    instruction: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    code: str  # folder name under content/, e.g. "nl"
+    path: Path  # texts.yaml
+    language: str  # BCP 47 tag, e.g. "nl-BE"
+    title: str
+    subject: str
+    categories: tuple[tuple[str, CategoryText], ...]
+    cards: tuple[tuple[str, CardText], ...]
+    rules: RulesText | None
+    poster: PosterText
+    bookmark_cards: str
+    bookmark_poster: str
+
+    def category(self, category_id: str) -> CategoryText:
+        return dict(self.categories)[category_id]
+
+    def card(self, card_id: str) -> CardText:
+        return dict(self.cards)[card_id]
+
+
+@dataclass(frozen=True)
+class Deck:
+    folder: Path
+    structure: Structure
+    editions: tuple[Edition, ...]
+
+
+# --- a card as it will be printed: structure and text joined ----------------------------------
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    kind: str  # "action" | "rules"
+    title: str
+    description: str
+    label: str  # what the front says: the category's label, or the rules card's
+    colour: RGB
+    number: int | None
+    total: int
+    source: Source
+    tags: tuple[tuple[str, RGB], ...] = ()  # coloured hashtags under the rules card's text
+
+    @property
+    def number_text(self) -> str:
+        return f"{self.number}/{self.total}" if self.number else ""
+
+
+# --- the layout spec -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: str
+    size: float
+    min_size: float
+    leading: float  # line height as a multiple of the size
+    colour: RGB
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    width: float
+    height: float
+    padding: float  # the safe area: no text nearer the cut than this
+    band: float  # height of the coloured band on the back
+    fit: str  # "deck": one body size for every card; "card": each card shrinks on its own
+    front_label: TextStyle
+    front_deck: TextStyle
+    title: TextStyle
+    description: TextStyle
+    number: TextStyle
+    back_background: RGB
+    rules_colour: RGB
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    paper: tuple[float, float]  # portrait width, height
+    margin: float  # the printer's unprintable edge: nothing is drawn there
+    gutter: float
+    flip: str  # long | short
+    mark_length: float
+    mark_offset: float
+    mark_width: float
+    mark_colour: RGB
+
+
+@dataclass(frozen=True)
+class PosterLayout:
+    paper: tuple[float, float]  # as drawn: landscape already applied
+    margin: float
+    title: TextStyle
+    label: TextStyle
+    footer: TextStyle
+    background: RGB
+
+
+@dataclass(frozen=True)
+class Layout:
+    path: Path
+    card: CardLayout
+    sheet: SheetLayout
+    poster: PosterLayout
+    fonts: tuple[tuple[str, str], ...]  # role -> ReportLab font name

@@ -1,0 +1,62 @@
+"""Text for ReportLab paragraphs: content is escaped, only markup written here reaches ReportLab."""
+
+from __future__ import annotations
+
+from html import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from cardgen.model import RGB, TextStyle
+
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER}
+
+
+def markup(text: str) -> str:
+    """Content text as literal paragraph markup: '<', '>' and '&' print as themselves."""
+    return escape(text, quote=False)
+
+
+def coloured(text: str, colour: RGB, bold_font: str) -> str:
+    """Markup for a run of content text in a colour and font of our choosing."""
+    return f'<font name="{bold_font}" color="{hex_colour(colour)}">{markup(text)}</font>'
+
+
+def hex_colour(colour: RGB) -> str:
+    return "#" + "".join(f"{round(c * 255):02X}" for c in colour)
+
+
+def paragraph_style(style: TextStyle, size: float, colour: RGB, align: str = "left") -> ParagraphStyle:
+    """Every setting spelled out, so that no ReportLab default or settings file changes the result."""
+    return ParagraphStyle(
+        name=f"{style.font}-{size:g}",
+        fontName=style.font,
+        fontSize=size,
+        leading=size * style.leading,
+        textColor=colour,
+        alignment=ALIGN[align],
+        spaceBefore=0,
+        spaceAfter=0,
+        firstLineIndent=0,
+        leftIndent=0,
+        rightIndent=0,
+        wordWrap=None,
+        splitLongWords=0,
+        hyphenationLang="",
+        embeddedHyphenation=0,
+        uriWasteReduce=0,
+        allowWidows=1,
+        allowOrphans=1,
+    )
+
+
+def paragraph(markup_text: str, style: TextStyle, size: float, colour: RGB, align: str = "left") -> Paragraph:
+    return Paragraph(markup_text, paragraph_style(style, size, colour, align))
+
+
+def measure(para: Paragraph, width: float) -> tuple[float, float]:
+    """(height, widest line) of a paragraph wrapped to `width`."""
+    _, height = para.wrap(width, 1e6)
+    widths = para.getActualLineWidths0()
+    return height, max(widths, default=0.0)

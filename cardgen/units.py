@@ -1,0 +1,76 @@
+"""Lengths with units and colours, turned into points and RGB fractions once, at the door."""
+
+from __future__ import annotations
+
+import re
+
+MM = 72 / 25.4
+UNITS = {"pt": 1.0, "mm": MM, "cm": 10 * MM, "in": 72.0, "px": 0.75}
+
+PAPERS_MM = {
+    "A5": (148.0, 210.0),
+    "A4": (210.0, 297.0),
+    "A3": (297.0, 420.0),
+    "A2": (420.0, 594.0),
+    "A1": (594.0, 841.0),
+    "Letter": (215.9, 279.4),
+    "Legal": (215.9, 355.6),
+}
+
+_LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in|px)\s*$")
+_SIZE = re.compile(r"^\s*(.+?)\s*[x×]\s*(.+?)\s*$")
+_HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
+
+
+class UnitError(ValueError):
+    """A value that is not of the expected form; the message says what was expected."""
+
+
+def parse_length(text: object) -> float:
+    """'63mm', '10pt', '0.5in', '1.2cm' -> points."""
+    if not isinstance(text, str):
+        raise UnitError(f"expected a length with a unit such as '63mm' or '10pt', found {text!r}")
+    match = _LENGTH.match(text)
+    if not match:
+        raise UnitError(
+            f"expected a length with a unit (mm, cm, in, pt or px) such as '63mm', found {text!r}"
+        )
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def parse_size(text: object) -> tuple[float, float]:
+    """'A4', 'Letter' or '100mm x 150mm' -> (width, height) in points, portrait as named."""
+    if isinstance(text, str):
+        for name, (w, h) in PAPERS_MM.items():
+            if text.strip().lower() == name.lower():
+                return w * MM, h * MM
+        match = _SIZE.match(text)
+        if match:
+            return parse_length(match.group(1)), parse_length(match.group(2))
+    names = ", ".join(PAPERS_MM)
+    raise UnitError(f"expected a paper name ({names}) or a size such as '210mm x 297mm', found {text!r}")
+
+
+def parse_colour(text: object) -> tuple[float, float, float]:
+    """'#6B2E8F' -> (r, g, b) as fractions of 1."""
+    if isinstance(text, str):
+        match = _HEX.match(text.strip())
+        if match:
+            value = match.group(1)
+            return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    raise UnitError(f"expected a colour as '#RRGGBB' (six hex digits, in quotes), found {text!r}")
+
+
+def relative_luminance(rgb: tuple[float, float, float]) -> float:
+    """WCAG 2 relative luminance."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
