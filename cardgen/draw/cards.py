@@ -92,4 +92,5 @@ def _spaced(canvas: Canvas, text: str, x: float, y: float, style, spacing: float
     obj.setCharSpace(spacing)
     obj.setFillColorRGB(*colour)
     obj.textOut(text)
+    obj.setCharSpace(0)  # Tc outlives the text object in the PDF's text state: later strings would inherit it
     canvas.drawText(obj)

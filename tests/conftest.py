@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CONTENT = REPO / "content"
+
+
+@pytest.fixture
+def deck_copy(tmp_path: Path) -> Path:
+    """A private copy of the Sextingscreener deck folder, free to edit."""
+    target = tmp_path / "deck"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The Dutch print pack, built once for the session: OUT/nl/*.pdf."""
+    from cardgen.build import build, prepare
+
+    out = tmp_path_factory.mktemp("out")
+    build(prepare(CONTENT), out)
+    return out / "nl"
+
+
+@pytest.fixture(scope="session")
+def prepared():
+    from cardgen.build import prepare
+
+    return prepare(CONTENT)

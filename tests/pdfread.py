@@ -1,0 +1,60 @@
+"""Reading built PDFs back as a user would see them: text, its position, pixels."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+MM = 72 / 25.4
+
+
+def normalise(text: str) -> str:
+    """PDFium ends lines with CR LF and marks a line-end hyphen U+FFFE: fold both away."""
+    text = text.replace("\ufffe\r\n", "").replace("\ufffe", "").replace("\x02", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def page_text(pdf: Path | str, index: int) -> str:
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return normalise(doc[index].get_textpage().get_text_range())
+    finally:
+        doc.close()
+
+
+def find_text(pdf: Path | str, index: int, needle: str) -> list[tuple[float, float, float, float]]:
+    """Boxes (left, bottom, right, top) in points of every occurrence of `needle` on a page."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        textpage = doc[index].get_textpage()
+        searcher = textpage.search(needle, match_case=True, match_whole_word=False)
+        boxes = []
+        while (hit := searcher.get_next()) is not None:
+            start, count = hit
+            chars = [textpage.get_charbox(i) for i in range(start, start + count)]
+            boxes.append(
+                (min(c[0] for c in chars), min(c[1] for c in chars), max(c[2] for c in chars), max(c[3] for c in chars))
+            )
+        return boxes
+    finally:
+        doc.close()
+
+
+def render(pdf: Path | str, index: int, dpi: float = 72, grey: bool = False):
+    """A page as a PIL image (RGB, or L for a black-and-white printer's view)."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        image = doc[index].render(scale=dpi / 72, grayscale=grey).to_pil()
+        return image.convert("L" if grey else "RGB")
+    finally:
+        doc.close()
+
+
+def page_sizes(pdf: Path | str) -> list[tuple[float, float]]:
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [tuple(doc[i].get_size()) for i in range(len(doc))]
+    finally:
+        doc.close()
