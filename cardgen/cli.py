@@ -83,10 +83,14 @@ def check(content: Path, lang: str | None) -> None:
     for plan in prepared.editions:
         count = len(plan.fit.cards)
         click.echo(
-            f"{plan.edition.code} ({plan.edition.language}): {count} cards on {len(prepared.sheets.sheets)} sheets of "
+            f"{plan.edition.code} ({plan.edition.language}): {count} cards on {_plural(len(prepared.sheets.sheets), 'sheet')} of "
             f"{grid.cols} x {grid.rows} ({grid.card_w / MM:.0f} x {grid.card_h / MM:.0f} mm), "
             f"descriptions at {plan.fit.body_size:g} pt; poster ready"
         )
     for note in prepared.notes:
         click.echo(f"note: {note}")
     click.echo("All good: ready to build.")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

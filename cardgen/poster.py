@@ -73,14 +73,16 @@ def plan_poster(layout: PosterLayout, edition: Edition, structure: Structure, bo
     title_baseline = page.top - title_size * 0.8
     subject_baseline = title_baseline - title_size * 0.3 - footer_style.size
     footer = Rect(page.x + PANEL_PAD, page.y + PANEL_PAD, page.w - 2 * PANEL_PAD, footer_height(footer_size))
-    label_baseline = footer.top + PANEL_PAD + 1.5 * GAP
-    faces_bottom = label_baseline + label_size + GAP / 2
-    faces_top = subject_baseline - GAP
-    side = min(faces_top - faces_bottom, half * 0.9)
+    room_bottom = footer.top + PANEL_PAD + GAP
+    room_top = subject_baseline - GAP
+    label_room = GAP / 2 + label_size
+    side = min(room_top - room_bottom - label_room, half * 0.9)
     if side < 60 * MM:
         problems.add(edition.path, None, f"{where}: only {side / MM:.0f} mm left for the emoticons; use a larger poster paper or shorter texts")
         return None
-    cy = (faces_top + faces_bottom) / 2
-    faces = tuple(Rect(page.x + half * i + GAP * i + (half - side) / 2, cy - side / 2, side, side) for i in (0, 1))
+    # each label stays right under its face; the group sits in the middle of the room
+    face_bottom = (room_top + room_bottom - side + label_room) / 2
+    label_baseline = face_bottom - GAP / 2 - label_size * 0.75
+    faces = tuple(Rect(page.x + half * i + GAP * i + (half - side) / 2, face_bottom, side, side) for i in (0, 1))
     return PosterPlan(page, title_size, title_baseline, subject_baseline, faces, label_size, label_baseline, footer, footer_size)
 
