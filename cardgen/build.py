@@ -11,7 +11,7 @@ from pathlib import Path
 from cardgen.cards import cards_for
 from cardgen.content import load_deck
 from cardgen.errors import CardgenError, Problems, show_path
-from cardgen.fit import Fit, fit_cards
+from cardgen.fit import Fit, check_deck_name, fit_cards
 from cardgen.impose import ImposeError, SheetPlan, impose, plan_grid
 from cardgen.layout import load_layout
 from cardgen.model import Deck, Edition, Layout
@@ -52,6 +52,7 @@ def prepare(folder: Path, lang: str | None = None, flip: str | None = None) -> P
     bold = dict(layout.fonts)["bold"]
     editions, notes = [], []
     for edition in deck.editions:
+        check_deck_name(edition, layout.card, problems)
         fit = fit_cards(cards_for(deck.structure, edition, layout), layout.card, bold, edition.code, problems)
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems)
         if fit and poster:

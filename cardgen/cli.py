@@ -59,8 +59,6 @@ def build(content: Path, out: Path, lang: str | None, flip: str | None) -> None:
 
     _check_lang(content, lang)
     prepared = prepare(content, lang=lang, flip=flip)
-    for note in prepared.notes:
-        click.echo(f"note: {note}", err=True)
     for written in run_build(prepared, out):
         files = ", ".join(show_path(f) for f in written.files)
         click.echo(f"{written.edition}: {files} ({written.pages} pages in the pack)")

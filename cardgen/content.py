@@ -178,6 +178,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     cards = _card_texts(top, structure, problems)
     rules = _rules_text(top, structure)
     poster = _poster_text(top)
+    lines = _lines(node, ("deck", "poster"))
     bookmarks = top.mapping("bookmarks")
     bookmark_cards = bookmarks.get("cards", schema.text) if bookmarks else None
     bookmark_poster = bookmarks.get("poster", schema.text) if bookmarks else None
@@ -198,7 +199,18 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         poster=poster,
         bookmark_cards=bookmark_cards,
         bookmark_poster=bookmark_poster,
+        lines=lines,
     )
+
+
+def _lines(node: Node, sections: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """The line of every key in the given sections: later stages name them in messages."""
+    found = []
+    for section in sections:
+        sub = node.get(section)
+        if isinstance(sub, Node):
+            found.extend((f"{section}.{key}", sub.line_of(key)) for key in sub)
+    return tuple(found)
 
 
 def _language_tag(value: object) -> str:

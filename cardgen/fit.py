@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from cardgen.errors import Problems
 from cardgen.geometry import BODY_GAP, back_regions
-from cardgen.model import Card, CardLayout, TextStyle
+from cardgen.model import Card, CardLayout, Edition, TextStyle
 from cardgen.text import coloured, markup, measure, paragraph
 from cardgen.units import MM
 
@@ -131,6 +133,28 @@ def fit_cards(cards: list[Card], layout: CardLayout, bold: str, edition: str, pr
     return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, measures, edition)))
 
 
+DECK_NAME_SPACING = 1.2  # pt between letters of the deck's name on the fronts
+
+
+def deck_name_width(name: str, style: TextStyle) -> float:
+    text = name.upper()
+    return stringWidth(text, style.font, style.size) + DECK_NAME_SPACING * (len(text) - 1)
+
+
+def check_deck_name(edition: Edition, layout: CardLayout, problems: Problems) -> None:
+    """The deck's name runs across the top of every front on one line."""
+    width = layout.width - 2 * layout.padding
+    name = edition.title
+    if deck_name_width(name, layout.front_deck) > width + SLACK:
+        problems.add(
+            edition.path,
+            edition.line("deck.title"),
+            f"edition '{edition.code}': 'deck.title': the deck title {name!r} is wider than the card's "
+            f"{width / MM:.1f} mm at {layout.front_deck.size:g} pt; shorten 'deck.title' or lower "
+            "card.styles.front_deck.size in layout.yaml",
+        )
+
+
 def _width_fit(m: _Measure, box: str, style: TextStyle, fits, edition: str, problems: Problems) -> float | None:
     size = largest_fitting(style, fits)
     if size is None:
@@ -146,8 +170,6 @@ def _width_fit(m: _Measure, box: str, style: TextStyle, fits, edition: str, prob
 
 
 def _widest_word(text: str, style: TextStyle) -> str:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     return max(text.split(), key=lambda w: stringWidth(w, style.font, style.size))
 
 

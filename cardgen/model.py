@@ -99,6 +99,10 @@ class Edition:
     poster: PosterText
     bookmark_cards: str
     bookmark_poster: str
+    lines: tuple[tuple[str, int], ...] = ()  # 'poster.title' -> its line in texts.yaml, for messages
+
+    def line(self, key: str) -> int | None:
+        return dict(self.lines).get(key)
 
     def category(self, category_id: str) -> CategoryText:
         return dict(self.categories)[category_id]

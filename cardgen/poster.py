@@ -7,13 +7,18 @@ from dataclasses import dataclass
 from cardgen.errors import Problems
 from cardgen.fit import largest_fitting
 from cardgen.geometry import Rect
-from cardgen.model import Edition, PosterLayout, Structure
+from cardgen.model import Edition, PosterLayout, Structure, TextStyle
 from cardgen.text import markup, measure, paragraph
 from cardgen.units import MM
 
 BLACK = (0.0, 0.0, 0.0)
 GAP = 6 * MM
 PANEL_PAD = 5 * MM  # inside the tinted panel that holds the instruction and the legend
+LEGEND_INDENT = 6 * MM  # each legend column: indent, swatch, gap, text, indent
+SWATCH = 4.5 * MM
+SWATCH_GAP = 2.5 * MM
+LEGEND_SCALE = 0.85  # the legend is set a little smaller than the instruction
+FOOTER_SHARE = 0.24  # the most of the page's height the instruction and legend may take
 
 
 @dataclass(frozen=True)
@@ -33,56 +38,90 @@ def legend_markup(label: str, summary: str, colour_hex: str, bold: str) -> str:
     return f'<font name="{bold}" color="{colour_hex}">{markup(label)}</font>  {markup(summary)}'
 
 
+def legend_width(footer_w: float, columns: int) -> float:
+    return footer_w / columns - 2 * LEGEND_INDENT - SWATCH - SWATCH_GAP
+
+
 def plan_poster(layout: PosterLayout, edition: Edition, structure: Structure, bold: str, problems: Problems) -> PosterPlan | None:
     """Fit the edition's poster texts; the emoticons take all the height that is left."""
-    w, h = layout.paper
-    page = Rect(0, 0, w, h).inset(layout.margin)
-    texts = edition.poster
-    where = f"edition '{edition.code}', poster"
-
-    def width_fits(style, text, width):
-        return lambda s: measure(paragraph(markup(text), style, s, BLACK), 1e6)[1] <= width
-
-    title_size = largest_fitting(layout.title, width_fits(layout.title, texts.title, page.w))
-    half = (page.w - GAP) / 2
-    longest = max((texts.strengths, texts.work), key=len)
-    label_size = largest_fitting(layout.label, lambda s: all(width_fits(layout.label, t, half)(s) for t in (texts.strengths, texts.work)))
-    footer_style = layout.footer
-    columns = len(structure.categories)
-
-    def footer_height(size: float) -> float:
-        instruction, _ = measure(paragraph(markup(texts.instruction), footer_style, size, BLACK, "center"), page.w - 2 * PANEL_PAD)
-        legend = max(
-            measure(paragraph(legend_markup(edition.category(c.id).label, edition.category(c.id).summary, "#000000", bold), footer_style, size * 0.85, BLACK), (page.w - 2 * PANEL_PAD) / columns - 12 * MM)[0]
-            for c in structure.categories
-        )
-        return instruction + GAP / 2 + legend
-
-    footer_size = largest_fitting(footer_style, lambda s: footer_height(s) <= 0.24 * page.h)
-    for size, key, text in ((title_size, "title", texts.title), (label_size, "label", longest), (footer_size, "footer", texts.instruction)):
-        if size is None:
-            problems.add(
-                edition.path,
-                None,
-                f"{where}: the {key} text {text[:40]!r} does not fit even at "
-                f"{getattr(layout, key).min_size:g} pt; shorten it or lower poster.styles.{key}.min_size in layout.yaml",
-            )
-    if None in (title_size, label_size, footer_size):
+    page = Rect(0, 0, *layout.paper).inset(layout.margin)
+    sizes = _fit_texts(layout, edition, structure, page, bold, problems)
+    if sizes is None:
         return None
-
+    title_size, label_size, footer_size = sizes
     title_baseline = page.top - title_size * 0.8
-    subject_baseline = title_baseline - title_size * 0.3 - footer_style.size
-    footer = Rect(page.x + PANEL_PAD, page.y + PANEL_PAD, page.w - 2 * PANEL_PAD, footer_height(footer_size))
+    subject_baseline = title_baseline - title_size * 0.3 - layout.footer.size
+    footer_w = page.w - 2 * PANEL_PAD
+    footer_h = _footer_height(layout.footer, footer_size, edition, structure, footer_w, bold)
+    footer = Rect(page.x + PANEL_PAD, page.y + PANEL_PAD, footer_w, footer_h)
+
     room_bottom = footer.top + PANEL_PAD + GAP
     room_top = subject_baseline - GAP
     label_room = GAP / 2 + label_size
+    half = (page.w - GAP) / 2
     side = min(room_top - room_bottom - label_room, half * 0.9)
     if side < 60 * MM:
-        problems.add(edition.path, None, f"{where}: only {side / MM:.0f} mm left for the emoticons; use a larger poster paper or shorter texts")
+        problems.add(
+            edition.path,
+            edition.line("poster.title"),
+            f"edition '{edition.code}', poster: only {side / MM:.0f} mm left for the emoticons; "
+            "use a larger poster paper or shorter texts",
+        )
         return None
     # each label stays right under its face; the group sits in the middle of the room
     face_bottom = (room_top + room_bottom - side + label_room) / 2
     label_baseline = face_bottom - GAP / 2 - label_size * 0.75
-    faces = tuple(Rect(page.x + half * i + GAP * i + (half - side) / 2, face_bottom, side, side) for i in (0, 1))
+    faces = tuple(Rect(page.x + (half + GAP) * i + (half - side) / 2, face_bottom, side, side) for i in (0, 1))
     return PosterPlan(page, title_size, title_baseline, subject_baseline, faces, label_size, label_baseline, footer, footer_size)
 
+
+def _footer_height(style: TextStyle, size: float, edition: Edition, structure: Structure, width: float, bold: str) -> float:
+    instruction, _ = measure(paragraph(markup(edition.poster.instruction), style, size, BLACK, "center"), width)
+    column = legend_width(width, len(structure.categories))
+    legend = max(
+        measure(
+            paragraph(legend_markup(text.label, text.summary, "#000000", bold), style, size * LEGEND_SCALE, BLACK),
+            column,
+        )[0]
+        for text in (edition.category(c.id) for c in structure.categories)
+    )
+    return instruction + GAP / 2 + legend
+
+
+def _fit_texts(layout: PosterLayout, edition: Edition, structure: Structure, page: Rect, bold: str, problems: Problems):
+    """(title, label, footer) sizes, or None with a problem for each text that cannot fit."""
+    texts = edition.poster
+
+    def one_line(style: TextStyle, text: str, width: float):
+        return lambda s: measure(paragraph(markup(text), style, s, BLACK), 1e6)[1] <= width
+
+    half = (page.w - GAP) / 2
+    footer_w = page.w - 2 * PANEL_PAD
+    longest_key = max(("strengths", "work"), key=lambda k: len(getattr(texts, k)))
+    checks = (
+        ("title", "title", one_line(layout.title, texts.title, page.w)),
+        ("label", longest_key, lambda s: all(one_line(layout.label, t, half)(s) for t in (texts.strengths, texts.work))),
+        ("footer", "instruction", lambda s: _footer_height(layout.footer, s, edition, structure, footer_w, bold) <= FOOTER_SHARE * page.h),
+    )
+    sizes = []
+    for style_key, text_key, fits in checks:
+        style = getattr(layout, style_key)
+        size = largest_fitting(style, fits)
+        if size is None:
+            text = getattr(texts, text_key)
+            problems.add(
+                edition.path,
+                edition.line(f"poster.{text_key}"),
+                f"edition '{edition.code}', poster: 'poster.{text_key}' ({text[:40]!r}) does not fit even at "
+                f"{style.min_size:g} pt; shorten it or lower poster.styles.{style_key}.min_size in layout.yaml",
+            )
+        sizes.append(size)
+    if not one_line(layout.footer, edition.subject, page.w)(layout.footer.size):
+        problems.add(
+            edition.path,
+            edition.line("deck.subject"),
+            f"edition '{edition.code}', poster: 'deck.subject' is wider than the poster at "
+            f"{layout.footer.size:g} pt; shorten it to one line",
+        )
+        return None
+    return None if None in sizes else tuple(sizes)

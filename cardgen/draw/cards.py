@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.fit import FittedCard, body_markup
+from cardgen.fit import DECK_NAME_SPACING, FittedCard, body_markup, deck_name_width
 from cardgen.geometry import BODY_GAP, Rect, back_regions
 from cardgen.model import RGB, CardLayout
 from cardgen.text import markup, paragraph
@@ -22,7 +21,7 @@ def draw_front(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout
     canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
 
     deck = layout.front_deck
-    _spaced_centred(canvas, deck_title.upper(), box.cx, box.top - layout.padding - deck.size * 0.75, deck, 1.2, deck.colour)
+    _spaced_centred(canvas, deck_title, box.cx, box.top - layout.padding - deck.size * 0.75, deck, deck.colour)
 
     label = paragraph(markup(card.label), layout.front_label, fitted.label_size, layout.front_label.colour, "center")
     width = box.w - 2 * layout.padding
@@ -81,9 +80,9 @@ def _number(canvas: Canvas, box: Rect, text: str, layout: CardLayout, colour: RG
     canvas.drawCentredString(box.cx, box.y + back_regions(layout).number_baseline, text)
 
 
-def _spaced_centred(canvas: Canvas, text: str, cx: float, y: float, style, spacing: float, colour: RGB) -> None:
-    width = stringWidth(text, style.font, style.size) + spacing * (len(text) - 1)
-    _spaced(canvas, text, cx - width / 2, y, style, spacing, colour)
+def _spaced_centred(canvas: Canvas, name: str, cx: float, y: float, style, colour: RGB) -> None:
+    width = deck_name_width(name, style)
+    _spaced(canvas, name.upper(), cx - width / 2, y, style, DECK_NAME_SPACING, colour)
 
 
 def _spaced(canvas: Canvas, text: str, x: float, y: float, style, spacing: float, colour: RGB) -> None:

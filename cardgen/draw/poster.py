@@ -8,7 +8,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.geometry import Rect
 from cardgen.model import Edition, PosterLayout, Structure
-from cardgen.poster import GAP, PANEL_PAD, PosterPlan, legend_markup
+from cardgen.poster import (
+    GAP,
+    LEGEND_INDENT,
+    LEGEND_SCALE,
+    PANEL_PAD,
+    SWATCH,
+    SWATCH_GAP,
+    PosterPlan,
+    legend_markup,
+    legend_width,
+)
 from cardgen.text import hex_colour, markup, paragraph
 from cardgen.units import MM
 
@@ -71,12 +81,13 @@ def _draw_footer(canvas: Canvas, plan: PosterPlan, layout: PosterLayout, edition
     columns = len(structure.categories)
     column_w = footer.w / columns
     top = footer.top - inst_h - GAP / 2
-    swatch = size * 0.85
     for i, category in enumerate(structure.categories):
         text = edition.category(category.id)
-        para = paragraph(legend_markup(text.label, text.summary, hex_colour(category.colour), bold), style, size * 0.85, style.colour)
-        x = footer.x + i * column_w + 6 * MM
-        _, para_h = para.wrap(column_w - 12 * MM, footer.h)
-        para.drawOn(canvas, x + swatch + 2.5 * MM, top - para_h)
+        markup_text = legend_markup(text.label, text.summary, hex_colour(category.colour), bold)
+        para = paragraph(markup_text, style, size * LEGEND_SCALE, style.colour)
+        x = footer.x + i * column_w + LEGEND_INDENT
+        _, para_h = para.wrap(legend_width(footer.w, columns), footer.h)
+        para.drawOn(canvas, x + SWATCH + SWATCH_GAP, top - para_h)
         canvas.setFillColorRGB(*category.colour)
-        canvas.roundRect(x, top - swatch * 1.05, swatch, swatch, swatch * 0.2, stroke=0, fill=1)
+        first_line = size * LEGEND_SCALE * style.leading
+        canvas.roundRect(x, top - (first_line + SWATCH) / 2, SWATCH, SWATCH, SWATCH * 0.2, stroke=0, fill=1)
