@@ -13,7 +13,7 @@ from cardgen.text import coloured, markup, measure, paragraph
 from cardgen.units import MM
 
 STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps
-SLACK = 1.0  # pt: ReportLab's line breaking may pass the width by ~0.5 pt (inside the padding); a word too long passes it by far more
+SLACK = 1e-6  # pt: float noise only; paragraphs are set with spaceShrinkage=0, so lines never pass the width
 BLACK = (0.0, 0.0, 0.0)
 
 

@@ -43,6 +43,7 @@ def paragraph_style(style: TextStyle, size: float, colour: RGB, align: str = "le
         rightIndent=0,
         wordWrap=None,
         splitLongWords=0,
+        spaceShrinkage=0,  # the default lets a line pass its width by 5% of a space per word
         hyphenationLang="",
         embeddedHyphenation=0,
         uriWasteReduce=0,

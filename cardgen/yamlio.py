@@ -107,31 +107,66 @@ def _stamp(value: object, path: Path) -> None:
             _stamp(item, path)
 
 
+# PyYAML's words for common mistakes, and what they mean to someone editing a text file.
+_PLAIN = (
+    ("found character '\\t' that cannot start any token", "a tab character: indent with spaces, never tabs"),
+    ("mapping values are not allowed here", "a ':' where none may stand: a text that contains ': ' needs quotes "
+     "around it, or the key on line {previous} lacks its ':'"),
+    ("could not find expected ':'", "a line without 'key:' where one is expected, or a text line indented less than its key"),
+    ("expected <block end>, but found", "this line's indentation does not line up with the lines above it"),
+    ("expected ',' or '}'", "a '{' that is never closed with '}'"),
+    ("expected ',' or ']'", "a '[' that is never closed with ']'"),
+    ("found undefined alias", "a '*' starts an alias: put a text that begins with '*' in quotes"),
+    ("found character '@' that cannot start any token", "a text that begins with '@' needs quotes"),
+    ("found character '`' that cannot start any token", "a text that begins with '`' needs quotes"),
+)
+
+
+def _plain(exc: yaml.MarkedYAMLError) -> tuple[str, object]:
+    """(message, mark): what went wrong in plain words, and where the user should look."""
+    problem = exc.problem or "not valid YAML"
+    for jargon, words in _PLAIN:
+        if jargon in problem:
+            message = words
+            break
+    else:
+        message = f"{exc.context}, {problem}" if exc.context else problem
+    mark = exc.problem_mark or exc.context_mark
+    context = exc.context or ""
+    # An unclosed bracket or a key without its colon is noticed lines later; PyYAML keeps the
+    # place where the construct began, which is the line to fix.
+    if exc.context_mark and ("flow" in context or "simple key" in context):
+        mark = exc.context_mark
+    if mark is not None:
+        message = message.replace("{previous}", str(mark.line))
+    return message, mark
+
+
 def load_yaml(path: Path, problems: Problems) -> Node | None:
     """Read one YAML file whose top level must be a mapping; report problems instead of raising."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         problems.add(path, None, "file not found; it is needed to build the deck")
-        return None
-    except UnicodeDecodeError as exc:
-        problems.add(path, None, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")
         return None
     except OSError as exc:
         problems.add(path, None, f"cannot be read: {exc.strerror}")
         return None
     try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.add(path, line, "a character here is not UTF-8: save the file with the UTF-8 encoding")
+        return None
+    try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except DuplicateKey as exc:
+        problems.add(path, exc.problem_mark.line + 1, f"{exc.problem} ({exc.context})")
+        return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        message, mark = _plain(exc)
         line = mark.line + 1 if mark else None
-        if isinstance(exc, DuplicateKey):
-            problems.add(path, line, f"{exc.problem} ({exc.context})")
-            return None
-        what = exc.problem or "not valid YAML"
-        if exc.context:
-            what = f"{exc.context}, {what}"
-        problems.add(path, line, f"YAML syntax: {what}; check the indentation and quotes on this line")
+        problems.add(path, line, f"YAML syntax: {message}")
         return None
     except yaml.YAMLError as exc:
         problems.add(path, None, f"YAML syntax: {exc}")
@@ -141,3 +176,18 @@ def load_yaml(path: Path, problems: Problems) -> Node | None:
         return None
     _stamp(data, path)
     return data
+
+
+def key_lines(node: Node, sections: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """'section.key' -> line for every key in the given sections (and sub-sections, one level down)."""
+    found = []
+    for section in sections:
+        sub = node.get(section)
+        if not isinstance(sub, Node):
+            continue
+        found.append((section, node.line_of(section)))
+        for key, value in sub.items():
+            found.append((f"{section}.{key}", sub.line_of(key)))
+            if isinstance(value, Node):
+                found.extend((f"{section}.{key}.{k}", value.line_of(k)) for k in value)
+    return tuple(found)
