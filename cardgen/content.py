@@ -62,8 +62,8 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
     author = top.get("author", schema.text)
     site = top.get("site", _site)
     rules_card = top.get("rules_card", schema.choice("first", "last", "none"), "first")
-    categories = _categories(top, problems)
-    cards = _cards(top, {c.id for c in categories}, problems)
+    categories, category_ids = _categories(top, problems)
+    cards = _cards(top, category_ids, problems)
     emoticons = top.mapping("emoticons")
     strengths = _emoticon(emoticons, "strengths", folder, problems) if emoticons else None
     work = _emoticon(emoticons, "work", folder, problems) if emoticons else None
@@ -82,11 +82,14 @@ def _site(value: object) -> str:
     return site
 
 
-def _categories(top: schema.Reader, problems: Problems) -> list[Category]:
+def _categories(top: schema.Reader, problems: Problems) -> tuple[list[Category], set[str]]:
+    """The valid categories, and every id written (so that a bad colour does not also make every
+    card of that category 'unknown')."""
     items = top.sequence("categories")
     result: list[Category] = []
+    ids: set[str] = set()
     if items is None:
-        return result
+        return result, ids
     if not items:
         top.error("categories", "expected at least one category")
     for index, item in enumerate(items):
@@ -96,11 +99,14 @@ def _categories(top: schema.Reader, problems: Problems) -> list[Category]:
         category_id = reader.get("id", schema.identifier)
         colour = reader.get("colour", schema.colour)
         reader.finish()
-        if category_id in {c.id for c in result}:
+        if category_id in ids:
             reader.error("id", f"duplicate category id '{category_id}'; every category needs its own id")
-        elif category_id and colour:
+            continue
+        if category_id:
+            ids.add(category_id)
+        if category_id and colour:
             result.append(Category(category_id, colour))
-    return result
+    return result, ids
 
 
 def _cards(top: schema.Reader, category_ids: set[str], problems: Problems) -> list[CardSpec]:
@@ -144,6 +150,9 @@ def _emoticon(reader: schema.Reader, key: str, folder: Path, problems: Problems)
         path = resolve_asset(folder, svg)
     except UnitError as exc:
         sub.error("svg", str(exc))
+        return None
+    if path.suffix.lower() != ".svg":
+        sub.error("svg", f"expected an SVG drawing (a file ending in .svg), found {svg!r}")
         return None
     return Emoticon(path, colour) if colour else None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from cardgen import schema
 from cardgen.errors import Problems
 from cardgen.model import CardLayout, Layout, PosterLayout, SheetLayout, TextStyle
-from cardgen.units import UnitError
+from cardgen.units import parse_colour
 from cardgen.yamlio import load_yaml
 
 LAYOUT_FILE = "layout.yaml"
@@ -73,10 +73,7 @@ def _style(parent: schema.Reader | None, key: str, fonts: dict[str, str], colour
 def _style_colour(value: object):
     if value == "category":
         return CATEGORY
-    try:
-        return schema.colour(value)
-    except UnitError as exc:
-        raise UnitError(f"{exc}, or the word category") from None
+    return parse_colour(value, also=" or the word category")
 
 
 def _card(top: schema.Reader, fonts: dict[str, str]) -> CardLayout | None:

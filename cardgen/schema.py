@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from typing import Any
 
@@ -77,7 +78,7 @@ size = parse_size
 
 def describe(value: object) -> str:
     if value is None:
-        return "nothing (an empty value)"
+        return "nothing (an empty value; a '#' starts a comment, so a text that begins with '#' needs quotes)"
     if isinstance(value, Node):
         return "a mapping of keys"
     if isinstance(value, Nodes):
@@ -92,10 +93,11 @@ def describe(value: object) -> str:
 class Reader:
     """Takes keys from one mapping; whatever is not taken is reported as an unknown key."""
 
-    def __init__(self, node: Node, where: str, problems: Problems) -> None:
+    def __init__(self, node: Node, where: str, problems: Problems, anchor: int | None = None) -> None:
         self.node = node
         self.where = where
         self.problems = problems
+        self.anchor = anchor or node.line  # the line of the key that opens this mapping
         self.taken: set[str] = set()
 
     def key_path(self, key: str) -> str:
@@ -113,8 +115,8 @@ class Reader:
             if default is MISSING:
                 self.problems.add(
                     self.node.path,
-                    self.node.line,
-                    f"'{self.key_path(key)}' is missing; add the key '{key}:' here",
+                    self.anchor,
+                    f"'{self.key_path(key)}' is missing; add the key '{key}:'{self._below()}",
                 )
                 return None
             return default
@@ -130,13 +132,13 @@ class Reader:
         if key not in self.node:
             if required:
                 self.problems.add(
-                    self.node.path, self.node.line, f"'{self.key_path(key)}' is missing; add the section '{key}:'"
+                    self.node.path, self.anchor, f"'{self.key_path(key)}' is missing; add the section '{key}:'{self._below()}"
                 )
             return None
         if not isinstance(value, Node):
             self.error(key, f"expected a mapping of keys below it, found {describe(value)}")
             return None
-        return Reader(value, self.key_path(key), self.problems)
+        return Reader(value, self.key_path(key), self.problems, anchor=self.line_of(key))
 
     def sequence(self, key: str, required: bool = True) -> Nodes | None:
         self.taken.add(key)
@@ -144,7 +146,7 @@ class Reader:
         if key not in self.node:
             if required:
                 self.problems.add(
-                    self.node.path, self.node.line, f"'{self.key_path(key)}' is missing; add the list '{key}:'"
+                    self.node.path, self.anchor, f"'{self.key_path(key)}' is missing; add the list '{key}:'{self._below()}"
                 )
             return None
         if not isinstance(value, Nodes):
@@ -152,12 +154,18 @@ class Reader:
             return None
         return value
 
+    def _below(self) -> str:
+        return f" under '{self.where}:'" if self.where else ""
+
     def finish(self) -> None:
         """Report every key that nobody asked for: most often a typo."""
         known = sorted(self.taken)
         for key in self.node:
             if key not in self.taken:
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 hint = f"; expected one of: {', '.join(known)}" if known else ""
+                if close:
+                    hint = f"; did you mean '{close[0]}'?{hint.replace(';', ' (', 1) + ')' if hint else ''}"
                 self.problems.add(
                     self.node.path, self.node.line_of(key), f"unknown key '{self.key_path(key)}'{hint}"
                 )

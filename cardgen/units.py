@@ -26,14 +26,24 @@ class UnitError(ValueError):
     """A value that is not of the expected form; the message says what was expected."""
 
 
+def shown(value: object) -> str:
+    """A value as a user wrote it, for messages."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value)
+
+
 def parse_length(text: object) -> float:
     """'63mm', '10pt', '0.5in', '1.2cm' -> points."""
     if not isinstance(text, str):
-        raise UnitError(f"expected a length with a unit such as '63mm' or '10pt', found {text!r}")
+        raise UnitError(f"expected a length with a unit such as '63mm' or '10pt', found {shown(text)}")
     match = _LENGTH.match(text)
     if not match:
+        hint = "; write decimals with a point: '5.5mm'" if "," in text else ""
         raise UnitError(
-            f"expected a length with a unit (mm, cm, in, pt or px) such as '63mm', found {text!r}"
+            f"expected a length with a unit (mm, cm, in, pt or px) such as '63mm', found {text!r}{hint}"
         )
     return float(match.group(1)) * UNITS[match.group(2)]
 
@@ -48,17 +58,18 @@ def parse_size(text: object) -> tuple[float, float]:
         if match:
             return parse_length(match.group(1)), parse_length(match.group(2))
     names = ", ".join(PAPERS_MM)
-    raise UnitError(f"expected a paper name ({names}) or a size such as '210mm x 297mm', found {text!r}")
+    raise UnitError(f"expected a paper name ({names}) or a size such as '210mm x 297mm', found {shown(text)}")
 
 
-def parse_colour(text: object) -> tuple[float, float, float]:
-    """'#6B2E8F' -> (r, g, b) as fractions of 1."""
+def parse_colour(text: object, also: str = "") -> tuple[float, float, float]:
+    """'#6B2E8F' -> (r, g, b) as fractions of 1. `also` names other accepted words, for the message."""
     if isinstance(text, str):
         match = _HEX.match(text.strip())
         if match:
             value = match.group(1)
             return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-    raise UnitError(f"expected a colour as '#RRGGBB' (six hex digits, in quotes), found {text!r}")
+    hint = " ('#' starts a comment unless the colour is in quotes)" if text is None else ""
+    raise UnitError(f"expected a colour as '#RRGGBB' (six hex digits, in quotes){also}, found {shown(text)}{hint}")
 
 
 def relative_luminance(rgb: tuple[float, float, float]) -> float:
