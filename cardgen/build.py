@@ -49,10 +49,13 @@ def prepare(folder: Path, lang: str | None = None, flip: str | None = None) -> P
     if deck is None or layout is None:
         problems.raise_if_any()
     sheets = _plan_sheets(layout, len(cards_for(deck.structure, deck.editions[0], layout)) if deck.editions else 0, problems)
+    if sheets is None:  # fitting text on a card that cannot be printed would only add noise
+        problems.raise_if_any()
     bold = dict(layout.fonts)["bold"]
     editions, notes = [], []
     for edition in deck.editions:
-        check_deck_name(edition, layout.card, problems)
+        if not check_deck_name(edition, layout.card, problems):
+            continue
         fit = fit_cards(cards_for(deck.structure, edition, layout), layout.card, bold, edition.code, problems)
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems)
         if fit and poster:
@@ -68,7 +71,9 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
     try:
         grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, sheet.mark_offset + 2 * MM)
     except ImposeError as exc:
-        problems.add(layout.path, None, f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper")
+        problems.add(
+            layout.path, layout.line("card.width"), f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper"
+        )
         return None
     return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cardgen.model import Card, Edition, Layout, Structure
+from cardgen.model import Card, Edition, Layout, Source, Structure
 
 
 def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Card]:
@@ -23,6 +23,11 @@ def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Ca
                 number=spec.number,
                 total=total,
                 source=text.source,
+                sources=(
+                    ("title", text.title_source),
+                    ("description", text.description_source),
+                    ("label", edition.category(spec.category).source),
+                ),
             )
         )
     if structure.rules_card == "none" or edition.rules is None:
@@ -41,5 +46,10 @@ def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Ca
         total=total,
         source=rules.source,
         tags=tuple(tags),
+        sources=(
+            ("title", Source(edition.path, edition.line("deck.title") or rules.source.line, "deck.title")),
+            ("description", rules.text_source),
+            ("label", rules.label_source),
+        ),
     )
     return [rules_card, *actions] if structure.rules_card == "first" else [*actions, rules_card]

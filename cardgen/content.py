@@ -21,7 +21,7 @@ from cardgen.model import (
 )
 from cardgen.paths import resolve_asset
 from cardgen.units import UnitError
-from cardgen.yamlio import Node, load_yaml
+from cardgen.yamlio import Node, key_lines, load_yaml
 
 STRUCTURE_FILE = "deck.yaml"
 TEXTS_FILE = "texts.yaml"
@@ -187,7 +187,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     cards = _card_texts(top, structure, problems)
     rules = _rules_text(top, structure)
     poster = _poster_text(top)
-    lines = _lines(node, ("deck", "poster"))
+    lines = key_lines(node, ("deck", "poster"))
     bookmarks = top.mapping("bookmarks")
     bookmark_cards = bookmarks.get("cards", schema.text) if bookmarks else None
     bookmark_poster = bookmarks.get("poster", schema.text) if bookmarks else None
@@ -210,16 +210,6 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         bookmark_poster=bookmark_poster,
         lines=lines,
     )
-
-
-def _lines(node: Node, sections: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    """The line of every key in the given sections: later stages name them in messages."""
-    found = []
-    for section in sections:
-        sub = node.get(section)
-        if isinstance(sub, Node):
-            found.extend((f"{section}.{key}", sub.line_of(key)) for key in sub)
-    return tuple(found)
 
 
 def _language_tag(value: object) -> str:
@@ -275,7 +265,7 @@ def _category_texts(top, structure, problems):
         label = reader.get("label", schema.text)
         summary = reader.get("summary", schema.text)
         reader.finish()
-        result.append((category_id, CategoryText(label, summary)))
+        result.append((category_id, CategoryText(label, summary, Source(reader.node.path, reader.line_of("label"), f"{reader.where}.label"))))
     return result
 
 
@@ -286,8 +276,12 @@ def _card_texts(top, structure, problems):
         title = reader.get("title", schema.text)
         description = reader.get("description", schema.text)
         reader.finish()
-        source = Source(reader.node.path, top.node["cards"].line_of(card_id))
-        result.append((card_id, CardText(title, description, source)))
+        path = reader.node.path
+        source = Source(path, top.node["cards"].line_of(card_id), reader.where)
+        title_source, description_source = (
+            Source(path, reader.line_of(k), f"{reader.where}.{k}") for k in ("title", "description")
+        )
+        result.append((card_id, CardText(title, description, source, title_source, description_source)))
     return result
 
 
@@ -306,7 +300,15 @@ def _rules_text(top: schema.Reader, structure: Structure | None) -> RulesText | 
             top.line_of("rules"),
             f"'rules': {STRUCTURE_FILE} says rules_card: none; remove this section or set rules_card",
         )
-    return RulesText(label, text, hashtags, Source(top.node.path, top.line_of("rules")))
+    path = top.node.path
+    return RulesText(
+        label,
+        text,
+        hashtags,
+        Source(path, top.line_of("rules"), "rules"),
+        Source(path, rules.line_of("label"), "rules.label"),
+        Source(path, rules.line_of("text"), "rules.text"),
+    )
 
 
 def _poster_text(top: schema.Reader) -> PosterText | None:

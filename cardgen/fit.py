@@ -104,11 +104,12 @@ def fit_cards(cards: list[Card], layout: CardLayout, bold: str, edition: str, pr
     """Choose sizes for every card; any text that cannot fit even at its minimum is a problem."""
     measures = [_Measure(card, layout, bold) for card in cards]
     count = len(problems.items)
-    labels, titles = {}, {}
-    for m in measures:
-        w = m.regions.text_w
-        labels[m.card.id] = _width_fit(m, "label", layout.front_label, lambda s, m=m: m.label(s)[1] <= w + SLACK, edition, problems)
-        titles[m.card.id] = _width_fit(m, "title", layout.title, lambda s, m=m: m.title(s)[1] <= w + SLACK, edition, problems)
+    labels = _fit_labels(measures, layout, edition, problems)
+    w = measures[0].regions.text_w if measures else 0
+    titles = {
+        m.card.id: _width_fit(m, "title", layout.title, lambda s, m=m: m.title(s)[1] <= w + SLACK, edition, problems)
+        for m in measures
+    }
     if len(problems.items) > count:
         return None
     body = {m.card.id: largest_fitting(layout.description, lambda s, m=m: m.body_fits(titles[m.card.id], s)) for m in measures}
@@ -141,8 +142,8 @@ def deck_name_width(name: str, style: TextStyle) -> float:
     return stringWidth(text, style.font, style.size) + DECK_NAME_SPACING * (len(text) - 1)
 
 
-def check_deck_name(edition: Edition, layout: CardLayout, problems: Problems) -> None:
-    """The deck's name runs across the top of every front on one line."""
+def check_deck_name(edition: Edition, layout: CardLayout, problems: Problems) -> bool:
+    """The deck's name runs across the top of every front on one line; False (and a problem) when it cannot."""
     width = layout.width - 2 * layout.padding
     name = edition.title
     if deck_name_width(name, layout.front_deck) > width + SLACK:
@@ -153,16 +154,36 @@ def check_deck_name(edition: Edition, layout: CardLayout, problems: Problems) ->
             f"{width / MM:.1f} mm at {layout.front_deck.size:g} pt; shorten 'deck.title' or lower "
             "card.styles.front_deck.size in layout.yaml",
         )
+        return False
+    return True
 
 
-def _width_fit(m: _Measure, box: str, style: TextStyle, fits, edition: str, problems: Problems) -> float | None:
+def _fit_labels(measures: list[_Measure], layout: CardLayout, edition: str, problems: Problems) -> dict[str, float]:
+    """The front's word, fitted once per distinct label: a category's label is shared by its cards."""
+    sizes: dict[str, float | None] = {}
+    by_label: dict[str, float | None] = {}
+    width = layout.width - 2 * layout.padding
+    for m in measures:
+        label = m.card.label
+        if label not in by_label:
+            by_label[label] = _width_fit(
+                m, "label", layout.front_label, lambda s, m=m: m.label(s)[1] <= width + SLACK, edition, problems, card=False
+            )
+        sizes[m.card.id] = by_label[label]
+    return sizes
+
+
+def _width_fit(m: _Measure, part: str, style: TextStyle, fits, edition: str, problems: Problems, card: bool = True) -> float | None:
     size = largest_fitting(style, fits)
     if size is None:
-        word = _widest_word(getattr(m.card, box), style)
+        text = getattr(m.card, part)
+        word = _widest_word(text, style)
+        where = f"card '{m.card.id}': the {part}" if card else f"the front label {text!r}"
+        source = m.card.source_of(part)
         problems.add(
-            m.card.source.path,
-            m.card.source.line,
-            f"edition '{edition}', card '{m.card.id}': the {box} does not fit across the card even at "
+            source.path,
+            source.line,
+            f"{source.named()}edition '{edition}', {where} does not fit across the card even at "
             f"{style.min_size:g} pt: the word '{word}' is too wide for the {m.regions.text_w / MM:.1f} mm "
             f"box; shorten it or split it with a hyphen",
         )
@@ -182,10 +203,11 @@ def _overflow(m: _Measure, title_size: float, edition: str, problems: Problems) 
         detail = f"the word '{word}' is wider than the {m.regions.text_w / MM:.1f} mm box"
     else:
         detail = f"it needs {(height - room) / MM:.1f} mm more than the {max(room, 0) / MM:.1f} mm left below the title"
+    source = m.card.source_of("description")
     problems.add(
-        m.card.source.path,
-        m.card.source.line,
-        f"edition '{edition}', card '{m.card.id}': the description does not fit even at {size:g} pt: "
+        source.path,
+        source.line,
+        f"{source.named()}edition '{edition}', card '{m.card.id}': the description does not fit even at {size:g} pt: "
         f"{detail}; shorten the text or lower card.styles.description.min_size in layout.yaml",
     )
 

@@ -8,7 +8,7 @@ from cardgen import schema
 from cardgen.errors import Problems
 from cardgen.model import CardLayout, Layout, PosterLayout, SheetLayout, TextStyle
 from cardgen.units import parse_colour
-from cardgen.yamlio import load_yaml
+from cardgen.yamlio import key_lines, load_yaml
 
 LAYOUT_FILE = "layout.yaml"
 
@@ -37,7 +37,7 @@ def load_layout(folder: Path, problems: Problems, flip: str | None = None) -> La
     top.finish()
     if len(problems.items) > count:
         return None
-    layout = Layout(path, card, sheet, poster, tuple(fonts.items()))
+    layout = Layout(path, card, sheet, poster, tuple(fonts.items()), key_lines(node, ("card", "sheet", "poster")))
     _check_fits(layout, top, problems)
     return None if len(problems.items) > count else layout
 

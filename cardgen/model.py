@@ -14,6 +14,10 @@ class Source:
 
     path: Path
     line: int
+    key: str = ""  # the dotted key, e.g. 'cards.stappenplan.description'
+
+    def named(self) -> str:
+        return f"'{self.key}': " if self.key else ""
 
 
 # --- the deck's structure, written once -------------------------------------------------------
@@ -61,13 +65,16 @@ class Structure:
 class CategoryText:
     label: str
     summary: str
+    source: Source  # the label's line
 
 
 @dataclass(frozen=True)
 class CardText:
     title: str
     description: str
-    source: Source
+    source: Source  # the card's id line
+    title_source: Source
+    description_source: Source
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,9 @@ class RulesText:
     label: str
     text: str
     hashtags: str
-    source: Source
+    source: Source  # the 'rules:' line
+    label_source: Source
+    text_source: Source
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,10 @@ class Card:
     total: int
     source: Source
     tags: tuple[tuple[str, RGB], ...] = ()  # coloured hashtags under the rules card's text
+    sources: tuple[tuple[str, Source], ...] = ()  # where 'title', 'description', 'label' were written
+
+    def source_of(self, part: str) -> Source:
+        return dict(self.sources).get(part, self.source)
 
     @property
     def number_text(self) -> str:
@@ -196,3 +209,7 @@ class Layout:
     sheet: SheetLayout
     poster: PosterLayout
     fonts: tuple[tuple[str, str], ...]  # role -> ReportLab font name
+    lines: tuple[tuple[str, int], ...] = ()  # 'card.width' -> its line in layout.yaml, for messages
+
+    def line(self, key: str) -> int | None:
+        return dict(self.lines).get(key)
