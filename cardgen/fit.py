@@ -86,9 +86,6 @@ class _Measure:
     def body(self, size: float) -> tuple[float, float]:
         return self._get("body", size, self.layout.description, self._body, self.regions.text_w)
 
-    def label(self, size: float) -> tuple[float, float]:
-        width = self.layout.width - 2 * self.layout.padding
-        return self._get("label", size, self.layout.front_label, markup(self.card.label), width)
 
     def body_room(self, title_size: float) -> float:
         title_height, _ = self.title(title_size)
@@ -105,11 +102,7 @@ def fit_cards(cards: list[Card], layout: CardLayout, bold: str, edition: str, pr
     measures = [_Measure(card, layout, bold) for card in cards]
     count = len(problems.items)
     labels = _fit_labels(measures, layout, edition, problems)
-    w = measures[0].regions.text_w if measures else 0
-    titles = {
-        m.card.id: _width_fit(m, "title", layout.title, lambda s, m=m: m.title(s)[1] <= w + SLACK, edition, problems)
-        for m in measures
-    }
+    titles = {m.card.id: _width_fit(m, "title", layout.title, edition, problems) for m in measures}
     if len(problems.items) > count:
         return None
     body = {m.card.id: largest_fitting(layout.description, lambda s, m=m: m.body_fits(titles[m.card.id], s)) for m in measures}
@@ -166,18 +159,19 @@ def _fit_labels(measures: list[_Measure], layout: CardLayout, edition: str, prob
     for m in measures:
         label = m.card.label
         if label not in by_label:
-            by_label[label] = _width_fit(
-                m, "label", layout.front_label, lambda s, m=m: m.label(s)[1] <= width + SLACK, edition, problems, card=False
-            )
+            by_label[label] = _width_fit(m, "label", layout.front_label, edition, problems, card=False)
         sizes[m.card.id] = by_label[label]
     return sizes
 
 
-def _width_fit(m: _Measure, part: str, style: TextStyle, fits, edition: str, problems: Problems, card: bool = True) -> float | None:
-    size = largest_fitting(style, fits)
+def _width_fit(m: _Measure, part: str, style: TextStyle, edition: str, problems: Problems, card: bool = True) -> float | None:
+    """The largest size at which a text fits across the card. Lines break only between words and
+    never pass the width (spaceShrinkage=0), so the text fits exactly when its widest word does."""
+    text = getattr(m.card, part)
+    word = _widest_word(text, style)
+    width = m.layout.width - 2 * m.layout.padding
+    size = largest_fitting(style, lambda s: stringWidth(word, style.font, s) <= width + SLACK)
     if size is None:
-        text = getattr(m.card, part)
-        word = _widest_word(text, style)
         where = f"card '{m.card.id}': the {part}" if card else f"the front label {text!r}"
         source = m.card.source_of(part)
         problems.add(
@@ -191,7 +185,7 @@ def _width_fit(m: _Measure, part: str, style: TextStyle, fits, edition: str, pro
 
 
 def _widest_word(text: str, style: TextStyle) -> str:
-    return max(text.split(), key=lambda w: stringWidth(w, style.font, style.size))
+    return max(text.split(" "), key=lambda w: stringWidth(w, style.font, style.size))
 
 
 def _overflow(m: _Measure, title_size: float, edition: str, problems: Problems) -> None:

@@ -95,6 +95,19 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Nodes:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
+# libyaml's parser (in PyYAML's wheels) reads a content file several times faster than the
+# pure-Python one, with the same resolvers and constructors. Its error wording and marks are
+# poorer, so a file it rejects is read again by _Loader for the message.
+if hasattr(yaml, "CSafeLoader"):
+
+    class _FastLoader(yaml.CSafeLoader):
+        pass
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _FastLoader.yaml_constructors = _Loader.yaml_constructors
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = _Loader
+
 
 def _stamp(value: object, path: Path) -> None:
     if isinstance(value, Node):
@@ -159,7 +172,10 @@ def load_yaml(path: Path, problems: Problems) -> Node | None:
         problems.add(path, line, "a character here is not UTF-8: save the file with the UTF-8 encoding")
         return None
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        try:
+            data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - both loaders are safe loaders
+        except yaml.YAMLError:
+            data = yaml.load(text, Loader=_Loader)  # noqa: S506
     except DuplicateKey as exc:
         problems.add(path, exc.problem_mark.line + 1, f"{exc.problem} ({exc.context})")
         return None
