@@ -85,17 +85,9 @@ def _site(value: object) -> str:
 def _categories(top: schema.Reader, problems: Problems) -> tuple[list[Category], set[str]]:
     """The valid categories, and every id written (so that a bad colour does not also make every
     card of that category 'unknown')."""
-    items = top.sequence("categories")
     result: list[Category] = []
     ids: set[str] = set()
-    if items is None:
-        return result, ids
-    if not items:
-        top.error("categories", "expected at least one category")
-    for index, item in enumerate(items):
-        if not _is_mapping(item, items, index, "categories", problems):
-            continue
-        reader = schema.Reader(item, f"categories[{index + 1}]", problems)
+    for reader in _entries(top, "categories", "category", problems):
         category_id = reader.get("id", schema.identifier)
         colour = reader.get("colour", schema.colour)
         reader.finish()
@@ -110,17 +102,9 @@ def _categories(top: schema.Reader, problems: Problems) -> tuple[list[Category],
 
 
 def _cards(top: schema.Reader, category_ids: set[str], problems: Problems) -> list[CardSpec]:
-    items = top.sequence("cards")
     result: list[CardSpec] = []
-    if items is None:
-        return result
-    if not items:
-        top.error("cards", "expected at least one card")
     seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        if not _is_mapping(item, items, index, "cards", problems):
-            continue
-        reader = schema.Reader(item, f"cards[{index + 1}]", problems)
+    for reader in _entries(top, "cards", "card", problems):
         card_id = reader.get("id", schema.identifier)
         category = reader.get("category", schema.identifier)
         reader.finish()
@@ -157,15 +141,22 @@ def _emoticon(reader: schema.Reader, key: str, folder: Path, problems: Problems)
     return Emoticon(path, colour) if colour else None
 
 
-def _is_mapping(item: object, items, index: int, key: str, problems: Problems) -> bool:
-    if isinstance(item, Node):
-        return True
-    problems.add(
-        items.path,
-        items.line_of(index),
-        f"'{key}[{index + 1}]': expected a mapping such as 'id: ...', found {schema.describe(item)}",
-    )
-    return False
+def _entries(top: schema.Reader, key: str, what: str, problems: Problems):
+    """A Reader for each mapping in the list under `key`; anything else in the list is a problem."""
+    items = top.sequence(key)
+    if items is None:
+        return
+    if not items:
+        top.error(key, f"expected at least one {what}")
+    for index, item in enumerate(items):
+        if isinstance(item, Node):
+            yield schema.Reader(item, f"{key}[{index + 1}]", problems)
+        else:
+            problems.add(
+                items.path,
+                items.line_of(index),
+                f"'{key}[{index + 1}]': expected a mapping such as 'id: ...', found {schema.describe(item)}",
+            )
 
 
 # --- one edition -----------------------------------------------------------------------------
