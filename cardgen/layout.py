@@ -7,18 +7,14 @@ from pathlib import Path
 from cardgen import schema
 from cardgen.errors import Problems
 from cardgen.model import CardLayout, Layout, PosterLayout, SheetLayout, TextStyle
-from cardgen.units import parse_colour
+from cardgen.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
+from cardgen.paths import resolve_asset
+from cardgen.units import UnitError, parse_colour
 from cardgen.yamlio import key_lines, load_yaml
 
 LAYOUT_FILE = "layout.yaml"
 
-# The fonts every PDF viewer has; TrueType files come with the typography work.
-STANDARD_FONTS = (
-    "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
-    "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic",
-    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
-)  # fmt: skip
-FONT_ROLES = ("regular", "bold", "italic")
+FONT_ROLES = ("regular", "bold", "italic", "bold_italic")
 CATEGORY = None  # a style colour of "category": the card's own category colour
 
 
@@ -30,7 +26,7 @@ def load_layout(folder: Path, problems: Problems, flip: str | None = None) -> La
         return None
     count = len(problems.items)
     top = schema.Reader(node, "", problems)
-    fonts = _fonts(top)
+    fonts = _fonts(top, folder)
     card = _card(top, fonts)
     sheet = _sheet(top, flip)
     poster = _poster(top, fonts)
@@ -42,15 +38,42 @@ def load_layout(folder: Path, problems: Problems, flip: str | None = None) -> La
     return None if len(problems.items) > count else layout
 
 
-def _fonts(top: schema.Reader) -> dict[str, str]:
+def _fonts(top: schema.Reader, folder: Path) -> dict[str, str]:
+    """Role -> ReportLab font name. A role is a standard PDF font or a TrueType file in the deck
+    folder (or cardgen's assets); bold_italic may be left out and then follows bold."""
     reader = top.mapping("fonts")
     fonts = {}
     if reader is None:
         return fonts
     for role in FONT_ROLES:
-        fonts[role] = reader.get(role, schema.choice(*STANDARD_FONTS))
+        default = schema.MISSING if role != "bold_italic" else None
+        value = reader.get(role, schema.text, default)
+        if value is not None:
+            fonts[role] = _font(reader, role, value, folder)
     reader.finish()
+    if all(fonts.get(role) for role in ("regular", "bold", "italic")):
+        fonts.setdefault("bold_italic", fonts["bold"])
+        if not fonts["bold_italic"]:
+            fonts["bold_italic"] = fonts["bold"]
+        register_family(fonts)
     return fonts
+
+
+def _font(reader: schema.Reader, role: str, value: str, folder: Path) -> str | None:
+    if value in STANDARD_FONTS:
+        return value
+    if not value.lower().endswith(".ttf"):
+        reader.error(
+            role,
+            f"expected a TrueType file such as 'fonts/MyFont-Regular.ttf' or one of the standard fonts "
+            f"({', '.join(STANDARD_FONTS)}), found {value!r}",
+        )
+        return None
+    try:
+        return register_ttf(resolve_asset(folder, value))
+    except (UnitError, FontError) as exc:
+        reader.error(role, f"{value!r} {exc}" if isinstance(exc, FontError) else str(exc))
+        return None
 
 
 def _style(parent: schema.Reader | None, key: str, fonts: dict[str, str], colour_default=schema.MISSING):

@@ -84,7 +84,7 @@ CASES = [
         "layout/bad_style_colour", 16,
         ["'card.styles.description.colour'", "expected a colour as '#RRGGBB'", "'#33333'", "the word category"],
     ),
-    case("layout/unknown_font", 32, ["'fonts.bold'", "expected one of Helvetica,", "'Arial-Bold'"]),
+    case("layout/unknown_font", 32, ["'fonts.bold'", "one of the standard fonts (Helvetica,", "'Arial-Bold'"]),
     case("layout/unknown_font_role", 14, ["'card.styles.front_deck.font'", "expected one of regular, bold, italic", "'black'"]),
     case("layout/style_not_a_mapping", 17, ["'card.styles.number'", "expected a mapping of keys below it", "'7.5pt'"]),
     case("layout/leading_not_a_number", 43, ["'poster.styles.footer.leading'", "expected a positive number", "'130%'"]),
