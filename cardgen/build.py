@@ -41,11 +41,11 @@ class Prepared:
     notes: tuple[str, ...]
 
 
-def prepare(folder: Path, lang: str | None = None, flip: str | None = None) -> Prepared:
+def prepare(folder: Path, lang: str | None = None, flip: str | None = None, qr: bool | None = None) -> Prepared:
     """Load and validate the deck folder and plan every page; raises ContentError listing every problem."""
     problems = Problems()
     deck = load_deck(folder, problems, only=lang)
-    layout = load_layout(folder, problems, flip=flip)
+    layout = load_layout(folder, problems, flip=flip, qr=qr)
     if deck is None or layout is None:
         problems.raise_if_any()
     sheets = _plan_sheets(layout, len(cards_for(deck.structure, deck.editions[0], layout)) if deck.editions else 0, problems)
@@ -57,7 +57,8 @@ def prepare(folder: Path, lang: str | None = None, flip: str | None = None) -> P
         if not check_deck_name(edition, layout.card, problems):
             continue
         fit = fit_cards(cards_for(deck.structure, edition, layout), layout.card, bold, edition.code, problems)
-        poster = plan_poster(layout.poster, edition, deck.structure, bold, problems)
+        qr = layout.qr.poster if layout.qr.show else None
+        poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
             editions.append(EditionPlan(edition, fit, poster))
             notes.extend(fit.notes)

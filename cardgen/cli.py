@@ -48,7 +48,9 @@ def _check_lang(content: Path, lang: str | None) -> None:
 @_lang_option
 @click.option("--flip", type=click.Choice(["long", "short"]), default=None,
               help="Your printer's duplex flip edge: long (the usual) or short. Default: the layout spec's.")
-def build(content: Path, out: Path, lang: str | None, flip: str | None) -> None:
+@click.option("--qr/--no-qr", default=None,
+              help="Print a QR code for the deck's site on the rules card and the poster. Default: the layout spec's (on).")
+def build(content: Path, out: Path, lang: str | None, flip: str | None, qr: bool | None) -> None:
     """Check the deck, then write the card sheet, the poster and the print pack of each edition.
 
     Nothing is written when a content or layout file has a mistake, and earlier PDFs stay as they were.
@@ -58,7 +60,7 @@ def build(content: Path, out: Path, lang: str | None, flip: str | None) -> None:
     from cardgen.errors import show_path
 
     _check_lang(content, lang)
-    prepared = prepare(content, lang=lang, flip=flip)
+    prepared = prepare(content, lang=lang, flip=flip, qr=qr)
     for written in run_build(prepared, out):
         files = ", ".join(show_path(f) for f in written.files)
         click.echo(f"{written.edition}: {files} ({written.pages} pages in the pack)")

@@ -6,20 +6,21 @@ from pathlib import Path
 
 from cardgen import schema
 from cardgen.errors import Problems
-from cardgen.model import CardLayout, Layout, PosterLayout, SheetLayout, TextStyle
+from cardgen.model import CardLayout, Layout, PosterLayout, QrLayout, SheetLayout, TextStyle
 from cardgen.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.paths import resolve_asset
-from cardgen.units import UnitError, parse_colour
+from cardgen.units import MM, UnitError, parse_colour
 from cardgen.yamlio import key_lines, load_yaml
 
 LAYOUT_FILE = "layout.yaml"
 
 FONT_ROLES = ("regular", "bold", "italic", "bold_italic")
 CATEGORY = None  # a style colour of "category": the card's own category colour
+MIN_QR = 15 * MM  # smaller than this, a phone camera struggles with a printed code
 
 
-def load_layout(folder: Path, problems: Problems, flip: str | None = None) -> Layout | None:
-    """The layout spec of a deck folder; `flip` from the command line overrides the spec."""
+def load_layout(folder: Path, problems: Problems, flip: str | None = None, qr: bool | None = None) -> Layout | None:
+    """The layout spec of a deck folder; `flip` and `qr` from the command line override the spec."""
     path = folder / LAYOUT_FILE
     node = load_yaml(path, problems)
     if node is None:
@@ -30,10 +31,12 @@ def load_layout(folder: Path, problems: Problems, flip: str | None = None) -> La
     card = _card(top, fonts)
     sheet = _sheet(top, flip)
     poster = _poster(top, fonts)
+    qr_layout = _qr(top, qr)
     top.finish()
     if len(problems.items) > count:
         return None
-    layout = Layout(path, card, sheet, poster, tuple(fonts.items()), key_lines(node, ("card", "sheet", "poster")))
+    lines = key_lines(node, ("card", "sheet", "poster", "qr"))
+    layout = Layout(path, card, sheet, poster, tuple(fonts.items()), qr_layout, lines)
     _check_fits(layout, top, problems)
     return None if len(problems.items) > count else layout
 
@@ -168,6 +171,21 @@ def _poster(top: schema.Reader, fonts: dict[str, str]) -> PosterLayout | None:
     short, long_ = sorted(paper)
     paper = (long_, short) if orientation == "landscape" else (short, long_)
     return PosterLayout(paper, margin, title, label, footer, background)
+
+
+def _qr(top: schema.Reader, override: bool | None) -> QrLayout:
+    """A QR code for the deck's site on the rules card and the poster; on unless switched off."""
+    reader = top.mapping("qr", required=False)
+    show, rules_card, poster = True, 22 * MM, 36 * MM
+    if reader:
+        show = reader.get("show", schema.flag, True)
+        rules_card = reader.get("rules_card", schema.positive_length, rules_card)
+        poster = reader.get("poster", schema.positive_length, poster)
+        reader.finish()
+        for key, side in (("rules_card", rules_card), ("poster", poster)):
+            if side is not None and side < MIN_QR:
+                reader.error(key, f"expected at least {MIN_QR / MM:g} mm so that a phone can scan it from print, found {side / MM:g} mm")
+    return QrLayout(show if override is None else override, rules_card or MIN_QR, poster or MIN_QR)
 
 
 def _check_fits(layout: Layout, top: schema.Reader, problems: Problems) -> None:

@@ -203,12 +203,20 @@ class PosterLayout:
 
 
 @dataclass(frozen=True)
+class QrLayout:
+    show: bool
+    rules_card: float  # side of the white tile on the rules card's front
+    poster: float  # side of the tile in the poster's footer
+
+
+@dataclass(frozen=True)
 class Layout:
     path: Path
     card: CardLayout
     sheet: SheetLayout
     poster: PosterLayout
     fonts: tuple[tuple[str, str], ...]  # role -> ReportLab font name
+    qr: QrLayout
     lines: tuple[tuple[str, int], ...] = ()  # 'card.width' -> its line in layout.yaml, for messages
 
     def line(self, key: str) -> int | None:

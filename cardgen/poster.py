@@ -32,6 +32,7 @@ class PosterPlan:
     label_baseline: float
     footer: Rect  # instruction and legend
     footer_size: float
+    qr: Rect | None  # the site's code, at the right end of the footer panel
 
 
 def legend_markup(label: str, summary: str, colour_hex: str, bold: str) -> str:
@@ -42,18 +43,24 @@ def legend_width(footer_w: float, columns: int) -> float:
     return footer_w / columns - 2 * LEGEND_INDENT - SWATCH - SWATCH_GAP
 
 
-def plan_poster(layout: PosterLayout, edition: Edition, structure: Structure, bold: str, problems: Problems) -> PosterPlan | None:
-    """Fit the edition's poster texts; the emoticons take all the height that is left."""
+def plan_poster(
+    layout: PosterLayout, edition: Edition, structure: Structure, bold: str, problems: Problems, qr: float | None = None
+) -> PosterPlan | None:
+    """Fit the edition's poster texts; the emoticons take all the height that is left. `qr` is the
+    side of the site's code, which then stands at the right of the footer panel."""
     page = Rect(0, 0, *layout.paper).inset(layout.margin)
-    sizes = _fit_texts(layout, edition, structure, page, bold, problems)
+    qr_room = qr + GAP if qr else 0.0
+    sizes = _fit_texts(layout, edition, structure, page, bold, problems, qr_room)
     if sizes is None:
         return None
     title_size, label_size, footer_size = sizes
     title_baseline = page.top - title_size * 0.8
     subject_baseline = title_baseline - title_size * 0.3 - layout.footer.size
-    footer_w = page.w - 2 * PANEL_PAD
-    footer_h = _footer_height(layout.footer, footer_size, edition, structure, footer_w, bold)
+    footer_w = page.w - 2 * PANEL_PAD - qr_room
+    text_h = _footer_height(layout.footer, footer_size, edition, structure, footer_w, bold)
+    footer_h = max(text_h, qr + footer_size) if qr else text_h
     footer = Rect(page.x + PANEL_PAD, page.y + PANEL_PAD, footer_w, footer_h)
+    qr_box = Rect(footer.right + GAP, footer.top - qr, qr, qr) if qr else None
 
     room_bottom = footer.top + PANEL_PAD + GAP
     room_top = subject_baseline - GAP
@@ -72,7 +79,9 @@ def plan_poster(layout: PosterLayout, edition: Edition, structure: Structure, bo
     face_bottom = (room_top + room_bottom - side + label_room) / 2
     label_baseline = face_bottom - GAP / 2 - label_size * 0.75
     faces = tuple(Rect(page.x + (half + GAP) * i + (half - side) / 2, face_bottom, side, side) for i in (0, 1))
-    return PosterPlan(page, title_size, title_baseline, subject_baseline, faces, label_size, label_baseline, footer, footer_size)
+    return PosterPlan(
+        page, title_size, title_baseline, subject_baseline, faces, label_size, label_baseline, footer, footer_size, qr_box
+    )
 
 
 def _footer_height(style: TextStyle, size: float, edition: Edition, structure: Structure, width: float, bold: str) -> float:
@@ -88,7 +97,7 @@ def _footer_height(style: TextStyle, size: float, edition: Edition, structure: S
     return instruction + GAP / 2 + legend
 
 
-def _fit_texts(layout: PosterLayout, edition: Edition, structure: Structure, page: Rect, bold: str, problems: Problems):
+def _fit_texts(layout: PosterLayout, edition: Edition, structure: Structure, page: Rect, bold: str, problems: Problems, qr_room: float):
     """(title, label, footer) sizes, or None with a problem for each text that cannot fit."""
     texts = edition.poster
 
@@ -96,7 +105,7 @@ def _fit_texts(layout: PosterLayout, edition: Edition, structure: Structure, pag
         return lambda s: measure(paragraph(markup(text), style, s, BLACK), 1e6)[1] <= width
 
     half = (page.w - GAP) / 2
-    footer_w = page.w - 2 * PANEL_PAD
+    footer_w = page.w - 2 * PANEL_PAD - qr_room
     longest_key = max(("strengths", "work"), key=lambda k: len(getattr(texts, k)))
     checks = (
         ("title", "title", one_line(layout.title, texts.title, page.w)),

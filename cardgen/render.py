@@ -5,34 +5,50 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.graphics.renderbase import STATE_DEFAULTS
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen import __version__
 from cardgen.draw.cards import draw_back, draw_front
 from cardgen.draw.marks import draw_marks
 from cardgen.draw.poster import draw_poster
+from cardgen.draw.qr import draw_qr, site_label
 from cardgen.fit import Fit
 from cardgen.impose import SheetPlan
 from cardgen.model import Edition, Layout, Structure
 from cardgen.poster import PosterPlan
+from cardgen.units import MM
 
 DUPLEX = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge"}
 
 
-def pin_reportlab_settings() -> None:
-    """ReportLab reads RL_* variables and settings files; fix what changes our bytes."""
+def pin_reportlab_settings(base_font: str) -> None:
+    """ReportLab reads RL_* variables and settings files; fix what changes our bytes.
+    `base_font` is where renderPDF starts every vector drawing, so it must be an embedded font
+    of ours, or an unembedded Helvetica is listed in the pages' resources."""
+    STATE_DEFAULTS["fontName"] = base_font
     rl_config.invariant = 1
     rl_config.pageCompression = 1
     rl_config.useA85 = 1
     rl_config.showBoundary = 0
 
 
-def new_canvas(path: Path, size: tuple[float, float], edition: Edition, structure: Structure, subject: str) -> Canvas:
-    pin_reportlab_settings()
-    canvas = Canvas(str(path), pagesize=size, invariant=1, pageCompression=1, lang=edition.language)
+def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: Edition, structure: Structure) -> Canvas:
+    regular = dict(layout.fonts)["regular"]
+    pin_reportlab_settings(regular)
+    # The initial font is written into every page's resources: ours, so that no unembedded
+    # Helvetica is listed for a print shop's preflight to flag.
+    canvas = Canvas(
+        str(path),
+        pagesize=size,
+        invariant=1,
+        pageCompression=1,
+        lang=edition.language,
+        initialFontName=regular,
+    )
     canvas.setTitle(edition.title)
     canvas.setAuthor(structure.author)
-    canvas.setSubject(subject)
+    canvas.setSubject(edition.subject)
     canvas.setCreator(f"cardgen {__version__}")
     canvas.setViewerPreference("PrintScaling", "None")
     return canvas
@@ -41,11 +57,13 @@ def new_canvas(path: Path, size: tuple[float, float], edition: Edition, structur
 def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition: Edition, structure: Structure) -> int:
     """Fronts on odd pages, backs on even pages; returns the number of pages."""
     grid = plan.grid
-    canvas = new_canvas(path, (grid.paper_w, grid.paper_h), edition, structure, edition.subject)
+    canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, structure)
     canvas.setViewerPreference("Duplex", DUPLEX[plan.flip])
+    code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
     for sheet in plan.sheets:
         for p in sheet.placements:
-            draw_front(canvas, p.front, fit.cards[p.index], layout.card, edition.title)
+            fitted = fit.cards[p.index]
+            draw_front(canvas, p.front, fitted, layout.card, edition.title, code if fitted.card.kind == "rules" else None)
         draw_marks(canvas, plan.marks, layout.sheet)
         canvas.showPage()
         for p in sheet.placements:
@@ -56,8 +74,13 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
 
 
 def render_poster(path: Path, plan: PosterPlan, layout: Layout, edition: Edition, structure: Structure, faces) -> int:
-    canvas = new_canvas(path, layout.poster.paper, edition, structure, edition.subject)
+    canvas = new_canvas(path, layout.poster.paper, layout, edition, structure)
     draw_poster(canvas, plan, layout.poster, edition, structure, faces, dict(layout.fonts)["bold"])
+    if plan.qr:
+        draw_qr(canvas, plan.qr, structure.site, radius=2 * MM)
+        canvas.setFillColorRGB(*layout.poster.footer.colour)
+        canvas.setFont(layout.poster.footer.font, plan.footer_size * 0.8)
+        canvas.drawCentredString(plan.qr.cx, plan.qr.y - plan.footer_size * 0.95, site_label(structure.site))
     canvas.showPage()
     canvas.save()
     return 1

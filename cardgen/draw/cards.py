@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.fit import DECK_NAME_SPACING, FittedCard, body_markup, deck_name_width
+from cardgen.draw.qr import draw_qr, site_label
 from cardgen.geometry import BODY_GAP, Rect, back_regions
 from cardgen.model import RGB, CardLayout
 from cardgen.text import markup, paragraph
@@ -13,8 +14,11 @@ from cardgen.units import MM
 WHITE = (1.0, 1.0, 1.0)
 
 
-def draw_front(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout, deck_title: str) -> None:
-    """The category's colour to the cut, its word large in white, the deck's name and the number."""
+def draw_front(
+    canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout, deck_title: str, qr: tuple[str, float] | None = None
+) -> None:
+    """The category's colour to the cut, its word large in white, the deck's name and the number.
+    `qr` (site, tile side) puts a code for the deck's site below the word: on the rules card."""
     card = fitted.card
     canvas.saveState()
     canvas.setFillColorRGB(*card.colour)
@@ -26,7 +30,7 @@ def draw_front(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout
     label = paragraph(markup(card.label), layout.front_label, fitted.label_size, layout.front_label.colour, "center")
     width = box.w - 2 * layout.padding
     _, height = label.wrap(width, box.h)
-    centre = box.y + box.h * 0.54
+    centre = box.y + box.h * (0.70 if qr else 0.54)
     label.drawOn(canvas, box.x + layout.padding, centre - height / 2 + fitted.label_size * 0.12)
 
     canvas.setStrokeColorRGB(*layout.front_label.colour)
@@ -36,7 +40,19 @@ def draw_front(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout
     canvas.line(box.cx - 6 * MM, rule_y, box.cx + 6 * MM, rule_y)
 
     _number(canvas, box, card.number_text, layout, deck.colour)
+    if qr:
+        _site_code(canvas, box, layout, *qr)
     canvas.restoreState()
+
+
+def _site_code(canvas: Canvas, box: Rect, layout: CardLayout, site: str, side: float) -> None:
+    """The QR tile above the site's name at the foot of the card."""
+    deck = layout.front_deck
+    canvas.setFillColorRGB(*deck.colour)
+    canvas.setFont(deck.font, deck.size + 0.5)
+    canvas.drawCentredString(box.cx, box.y + layout.padding, site_label(site))
+    tile = Rect(box.cx - side / 2, box.y + layout.padding + deck.size + 2.5 * MM, side, side)
+    draw_qr(canvas, tile, site, radius=1.2 * MM)
 
 
 def draw_back(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout) -> None:

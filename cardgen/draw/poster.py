@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 
+from cardgen.draw.vector import draw_vector
 from cardgen.geometry import Rect
 from cardgen.model import Edition, PosterLayout, Structure
 from cardgen.poster import (
@@ -50,7 +50,7 @@ def draw_poster(
     for box, drawing, emoticon, label in zip(
         plan.faces, faces, (structure.strengths, structure.work), (texts.strengths, texts.work)
     ):
-        _draw_svg(canvas, drawing, box)
+        draw_vector(canvas, drawing, box)
         canvas.setFillColorRGB(*(layout.label.colour or emoticon.colour))
         canvas.setFont(layout.label.font, plan.label_size)
         canvas.drawCentredString(box.cx, plan.label_baseline, label)
@@ -59,19 +59,11 @@ def draw_poster(
     canvas.restoreState()
 
 
-def _draw_svg(canvas: Canvas, drawing: Drawing, box: Rect) -> None:
-    """Scale a drawing to fill the square box, keeping its proportions, as vectors."""
-    scale = min(box.w / drawing.width, box.h / drawing.height)
-    canvas.saveState()
-    canvas.translate(box.cx - drawing.width * scale / 2, box.cy - drawing.height * scale / 2)
-    canvas.scale(scale, scale)
-    renderPDF.draw(drawing, canvas, 0, 0, showBoundary=0)
-    canvas.restoreState()
-
-
 def _draw_footer(canvas: Canvas, plan: PosterPlan, layout: PosterLayout, edition: Edition, structure: Structure, bold: str) -> None:
     style, size, footer = layout.footer, plan.footer_size, plan.footer
     panel = footer.inset(-PANEL_PAD)
+    if plan.qr:  # the panel reaches round the code at its right end
+        panel = Rect(panel.x, panel.y, plan.qr.right + PANEL_PAD - panel.x, panel.h)
     canvas.setFillColorRGB(*PANEL)
     canvas.roundRect(panel.x, panel.y, panel.w, panel.h, 4 * MM, stroke=0, fill=1)
     instruction = paragraph(markup(edition.poster.instruction), style, size, style.colour, "center")
