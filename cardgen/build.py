@@ -12,6 +12,7 @@ from cardgen.cards import cards_for
 from cardgen.content import load_deck
 from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.fit import Fit, check_deck_name, fit_cards
+from cardgen.glyphs import check_glyphs
 from cardgen.impose import ImposeError, SheetPlan, impose, plan_grid
 from cardgen.layout import load_layout
 from cardgen.model import Deck, Edition, Layout
@@ -20,6 +21,10 @@ from cardgen.poster import PosterPlan, plan_poster
 from cardgen.units import MM
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
+
+
+def printed(text: str, language: str) -> str:
+    return text  # until typesetting: the text as written
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,12 @@ def prepare(folder: Path, lang: str | None = None, flip: str | None = None, qr: 
     for edition in deck.editions:
         if not check_deck_name(edition, layout.card, problems):
             continue
-        fit = fit_cards(cards_for(deck.structure, edition, layout), layout.card, bold, edition.code, problems)
+        cards = cards_for(deck.structure, edition, layout)
+        count = len(problems.items)
+        check_glyphs(cards, edition, deck.structure, layout, printed, problems)
+        if len(problems.items) > count:  # a text that cannot be printed is not worth fitting
+            continue
+        fit = fit_cards(cards, layout.card, bold, edition.code, problems)
         qr = layout.qr.poster if layout.qr.show else None
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:

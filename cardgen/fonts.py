@@ -44,10 +44,17 @@ def register_ttf(path: Path) -> str:
         raise FontError(f"cannot be read ({exc.strerror})") from None
     pdfmetrics.registerFont(font)
     _CMAPS[name] = frozenset(font.face.charToGlyph)
+    _FILES[name] = path.name
     return name
 
 
 _CMAPS: dict[str, frozenset[int]] = {}
+_FILES: dict[str, str] = {}
+
+
+def display_name(font: str) -> str:
+    """A font as the layout spec names it: its file name, or the standard font's name."""
+    return _FILES.get(font, font)
 
 
 def register_family(fonts: dict[str, str]) -> None:

@@ -84,6 +84,7 @@ CASES = [
         "layout/bad_style_colour", 16,
         ["'card.styles.description.colour'", "expected a colour as '#RRGGBB'", "'#33333'", "the word category"],
     ),
+    case("layout/font_file_missing", 32, ["'fonts.bold'", "file 'fonts/AtkinsonHyperlegible-Heavy.ttf' not found"]),
     case("layout/unknown_font", 32, ["'fonts.bold'", "one of the standard fonts (Helvetica,", "'Arial-Bold'"]),
     case("layout/unknown_font_role", 14, ["'card.styles.front_deck.font'", "expected one of regular, bold, italic", "'black'"]),
     case("layout/style_not_a_mapping", 17, ["'card.styles.number'", "expected a mapping of keys below it", "'7.5pt'"]),
@@ -104,6 +105,10 @@ CASES = [
     case("texts/yaml_text_line_not_indented", 41, ["YAML syntax", "indented less than its key"]),
     case("texts/yaml_missing_colon", 33, ["YAML syntax", "or the key on line 32 lacks its ':'"]),
     case("texts/saved_as_windows_1252", 16, ["not UTF-8", "save the file with the UTF-8 encoding"]),
+    case(
+        "texts/character_not_in_font", 39,
+        ["'cards.bijscholingen.title'", "card 'bijscholingen'", "'✓' (U+2713 CHECK MARK) is not in the font AtkinsonHyperlegible-Bold.ttf"],
+    ),
     case("texts/duplicate_key", 69, ["duplicate key 'title'", "first given on line 68"]),
     case("texts/missing_card_description", 39, ["'cards.bijscholingen.description' is missing", "add the key 'description:'"]),
     case(

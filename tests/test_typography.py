@@ -57,3 +57,33 @@ def test_the_shipped_font_is_embedded_and_subset(built):
     # a subset carries a six-letter tag: ABCDEF+Name
     assert all(name.lstrip("/")[6] == "+" for name in atkinson)
     assert not [n for n in fonts if "Helvetica" in n]
+
+
+def test_a_file_that_is_not_a_truetype_font_is_refused_by_name(deck_copy):
+    from click.testing import CliRunner
+
+    from cardgen.cli import main
+
+    (deck_copy / "fonts").mkdir()
+    (deck_copy / "fonts" / "Fake.ttf").write_bytes(b"this is not a font")
+    layout = deck_copy / "layout.yaml"
+    layout.write_text(layout.read_text().replace("fonts/AtkinsonHyperlegible-Italic.ttf", "fonts/Fake.ttf"))
+    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
+    assert result.exit_code == 1
+    assert "layout.yaml:33: 'fonts.italic': 'fonts/Fake.ttf' is not a usable TrueType font" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_deck_font_is_found_in_the_deck_folder_first(deck_copy, tmp_path, built):
+    import shutil
+
+    from conftest import REPO
+
+    (deck_copy / "fonts").mkdir()
+    shutil.copy(REPO / "assets" / "fonts" / "AtkinsonHyperlegible-Italic.ttf", deck_copy / "fonts" / "MyDeck-Regular.ttf")
+    layout = deck_copy / "layout.yaml"
+    layout.write_text(layout.read_text().replace("fonts/AtkinsonHyperlegible-Regular.ttf", "fonts/MyDeck-Regular.ttf"))
+    build(prepare(deck_copy), tmp_path)
+    # the copy is the italic, which the Dutch texts never ask for: seeing it proves the deck's file is used
+    assert any("AtkinsonHyperlegible-Italic" in name for name in fonts_of(tmp_path / "nl" / "cards.pdf"))
+    assert not any("AtkinsonHyperlegible-Italic" in name for name in fonts_of(built / "cards.pdf"))

@@ -1,0 +1,64 @@
+"""Every character of every text checked against the font that will print it, before drawing:
+a missing glyph would print as an empty box (ReportLab does not complain)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+
+from cardgen.draw.qr import site_label
+from cardgen.errors import Problems
+from cardgen.fonts import display_name, missing_characters
+from cardgen.model import Card, Edition, Layout, Source, Structure
+
+Printed = Callable[[str, str], str]  # (text, language) -> the characters that will be printed
+
+
+def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, printed: Printed, problems: Problems) -> None:
+    for source, what, text, fonts in _texts(cards, edition, structure, layout):
+        shown = printed(text, edition.language)
+        for font in fonts:
+            for char in missing_characters(font, shown):
+                problems.add(
+                    source.path,
+                    source.line,
+                    f"{source.named()}edition '{edition.code}', {what}: the character {_describe(char)} is not in "
+                    f"the font {display_name(font)}; replace it, or name a font that has it in layout.yaml",
+                )
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "unnamed character")
+    return f"'{char}' (U+{ord(char):04X} {name})"
+
+
+def _texts(cards: list[Card], edition: Edition, structure: Structure, layout: Layout) -> Iterable[tuple[Source, str, str, tuple[str, ...]]]:
+    """(where it was written, what it is, the text, the fonts that print it)."""
+    card, poster = layout.card, layout.poster
+    fonts = dict(layout.fonts)
+    body_fonts = (card.description.font, fonts["bold"], fonts["italic"], fonts["bold_italic"])
+    deck_title = Source(edition.path, edition.line("deck.title") or 1, "deck.title")
+    yield deck_title, "the deck title", edition.title.upper(), (card.front_deck.font,)
+    for c in cards:
+        where = f"card '{c.id}'"
+        yield c.source_of("label"), where, c.label, (card.front_label.font, card.front_deck.font)
+        yield c.source_of("title"), where, c.title, (card.title.font,)
+        yield c.source_of("description"), where, c.description, body_fonts
+        for tag, _ in c.tags:
+            yield c.source_of("description"), where, tag, (card.title.font,)
+        yield c.source, where, c.number_text, (card.number.font, card.front_deck.font)
+    texts = edition.poster
+    for key, text, style in (
+        ("title", texts.title, poster.title),
+        ("strengths", texts.strengths, poster.label),
+        ("work", texts.work, poster.label),
+        ("instruction", texts.instruction, poster.footer),
+    ):
+        yield Source(edition.path, edition.line(f"poster.{key}") or 1, f"poster.{key}"), "poster", text, (style.font,)
+    subject = Source(edition.path, edition.line("deck.subject") or 1, "deck.subject")
+    yield subject, "poster", edition.subject, (poster.footer.font,)
+    for category in structure.categories:
+        text = edition.category(category.id)
+        yield text.source, "poster legend", text.label, (fonts["bold"],)
+        yield text.source, "poster legend", text.summary, (poster.footer.font,)
+    yield Source(structure.path, 1, "site"), "the site's name", site_label(structure.site), (card.front_deck.font, poster.footer.font)

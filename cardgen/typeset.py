@@ -1,0 +1,274 @@
+"""Content text -> ReportLab paragraph markup: typographic punctuation, inline markup, links, hyphenation.
+
+Inline markup, for translators and writers of the content files:
+
+- Put a word between two stars to print it in italics: *heel* belangrijk.
+- Put it between double stars to print it in bold: **niet** doorsturen.
+- Three stars give bold italics: ***opgelet***. Bold and italics may be nested: **vet en *schuin***.
+- Stars only count in pairs on the same line; a star that has no partner prints as a star, and
+  so does a star with a space on both sides (5 * 3). To print a star for sure, write \\* ; to
+  print a backslash before a star, write \\\\ .
+- A blank line in the text starts a new line on the card.
+- Web addresses (https://..., www.example.be, example.be) and e-mail addresses become links by
+  themselves; a full stop or comma right after them is not part of the link.
+- Straight quotes and apostrophes ("..." '...' don't) are turned into the right typographic
+  ones for the language, "..." into an ellipsis, and " - " into a dash; no need to type them.
+
+Everything else prints exactly as written: <, > and & are never markup.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from html import escape
+
+import pyphen
+
+NBSP = "\u00a0"  # the font has no U+202F narrow no-break space, so French spacing uses this too
+SHY = "\u00ad"  # ReportLab breaks at a soft hyphen with a visible '-', and prints nothing otherwise
+LINK_MARK = "\ufffc"  # stands in for a link while punctuation and markup are worked out
+GLUE_MAX = 24  # characters: longer last two words would make a ragged, half-empty last line
+
+# --- links --------------------------------------------------------------------------------------
+# Links are found first, on the text as written, and held aside: typographic quotes, French
+# spacing and markup stars must never change what an address points to.
+_URL_CHAR = r'[^\s<>"“”«»„‘\u00ad\ufffc]'
+_TLDS = "be|nl|fr|de|lu|ch|at|eu|com|org|net|info|edu|gov|uk|io"
+_DOMAIN_END = r"(?![\w-]|\.[A-Za-z0-9])"  # the whole domain: "x.be.com" is not "x.be"
+_PATH = rf"(?:[/?#]{_URL_CHAR}*)?"
+_LINK = re.compile(
+    rf"(?P<url>\b(?i:https?)://{_URL_CHAR}+)"
+    rf"|(?P<mail>(?<![\w.%+@-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{{2,}}{_DOMAIN_END})"
+    rf"|(?P<www>(?<![\w.@/#-])(?i:www)\.(?:[A-Za-z0-9-]+\.)+[A-Za-z]{{2,}}{_DOMAIN_END}{_PATH})"
+    rf"|(?P<bare>(?<![\w.@/#-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TLDS}){_DOMAIN_END}{_PATH})"
+)
+_TRAILING = ".,;:!?’”»…*'\""  # sentence punctuation after an address, not part of it
+
+
+def _trim(link: str) -> str:
+    """Drop trailing punctuation; a ')' stays only when it closes a '(' in the address itself."""
+    while link and (link[-1] in _TRAILING or (link[-1] == ")" and link.count(")") > link.count("("))):
+        link = link[:-1]
+    return link
+
+
+def _find_links(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text with each link replaced by LINK_MARK, and the links as (text, href) in order."""
+    links: list[tuple[str, str]] = []
+    out, pos = [], 0
+    for m in _LINK.finditer(text):
+        link = _trim(m.group())
+        if m.lastgroup == "url" and not re.match(r"(?i:https?)://\w", link):
+            continue
+        href = {"url": link, "mail": "mailto:" + link}.get(m.lastgroup, "https://" + link)
+        out += [text[pos : m.start()], LINK_MARK]
+        links.append((link, href))
+        pos = m.start() + len(link)
+    return "".join(out) + text[pos:], links
+
+
+# --- typographic punctuation --------------------------------------------------------------------
+_QUOTES = {"en": ("“”", "‘’"), "de": ("„“", "‚‘"), "fr": ("«»", "‘’")}  # others: as "en" (and nl)
+_OPENERS = "([{“‘„‚«–—"
+_ABBREVIATIONS = {  # (regex, case-insensitive): a line must not break right after these
+    "nl": (r"bv\.|bijv\.|vb\.|o\.a\.|m\.a\.w\.|i\.p\.v\.|d\.w\.z\.|nl\.|resp\.|ca\.", True),
+    "en": (r"e\.g\.|i\.e\.|cf\.", True),
+    "fr": (r"p\. ?ex\.|c\.-à-d\.|M\.|Mme", False),  # case matters: "M." is Monsieur
+    "de": (r"z\. ?B\.|d\. ?h\.|u\. ?a\.|bzw\.", True),
+}
+_UNITS = r"%|‰|€|\$|£|°C|°|mm|cm|dm|km|m|mg|kg|g|ml|cl|dl|l|pt|px|kB|KB|MB|GB|TB|min"
+
+
+def _quotes(text: str, lang: str) -> str:
+    """Straight quotes to typographic ones: opening at the start or after a space or opener."""
+    double, single = _QUOTES.get(lang, _QUOTES["en"])
+    out: list[str] = []
+    last = " "  # the last character before this one that is not a markup star
+    for ch in text:
+        if ch in "\"'":
+            opening = last.isspace() or last in _OPENERS
+            ch = (double if ch == '"' else single)[0 if opening else 1]
+        out.append(ch)
+        last = last if ch == "*" else ch
+    return "".join(out)
+
+
+def _punctuate(text: str, lang: str) -> str:
+    text = text.replace("...", "…")
+    text = text.replace(" …", NBSP + "…")
+    text = re.sub(r"(?<=[^\W_])'(?=[^\W\d_])", "’", text)  # risico's, l'école, don't
+    if lang == "nl":
+        text = re.sub(r"(?<![^\s(])'(?=[stnk]\b)", "’", text)  # 's avonds, 't is: not a quote
+    text = _quotes(text, lang)
+    text = re.sub(r" [-–] ", NBSP + "– ", text)
+    if lang == "fr":
+        text = re.sub(r" (?=[:;!?»])", NBSP, text)
+        text = re.sub(r"(?<=\S)»", NBSP + "»", text)
+        text = re.sub(r"« ?(?=\S)", "«" + NBSP, text)
+    if lang in _ABBREVIATIONS:
+        pattern, fold = _ABBREVIATIONS[lang]
+        text = re.sub(
+            rf"(?<![\w.])({pattern}) (?=\S)",
+            lambda m: m.group(1).replace(" ", NBSP) + NBSP,
+            text,
+            flags=re.IGNORECASE if fold else 0,
+        )
+    text = re.sub(rf"(?<=\d) (?=(?:{_UNITS})(?!\w))", NBSP, text)
+    return re.sub(r"(?<!\w)([€$£]) (?=\d)", r"\1" + NBSP, text)
+
+
+# --- inline markup ------------------------------------------------------------------------------
+# Tokens: ("text", s) | ("link", text, href) | ("open", "b"|"i") | ("close", "b"|"i") | ("br",)
+_WIDTH = {"b": 2, "i": 1}
+_PIECE = re.compile(r"\\[\\*]|\*+|\ufffc|[^\\*\ufffc]+|\\")
+
+
+def _parse(text: str, links: list[tuple[str, str]]) -> list[tuple]:
+    tokens: list[tuple] = []
+    todo = iter(links)
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            tokens.append(("br",))
+        tokens += _parse_line(line, todo)
+    return _merge(tokens)
+
+
+def _parse_line(line: str, links) -> list[tuple]:
+    """One line's tokens. Only the innermost open marker can close, so tags always nest; a
+    marker still open at the end of the line prints as the stars it was."""
+    tokens: list[tuple] = []
+    stack: list[tuple[str, int]] = []  # (kind, index of its "open" token)
+    for m in _PIECE.finditer(line):
+        piece = m.group()
+        if piece == LINK_MARK:
+            tokens.append(("link", *next(links)))
+        elif piece.startswith("\\"):
+            tokens.append(("text", piece[-1]))
+        elif piece.startswith("*"):
+            before = line[m.start() - 1] if m.start() else " "
+            after = line[m.end()] if m.end() < len(line) else " "
+            _stars(len(piece), not before.isspace(), not after.isspace(), stack, tokens)
+        else:
+            tokens.append(("text", piece))
+    for kind, index in stack:
+        tokens[index] = ("text", "*" * _WIDTH[kind])
+    return tokens
+
+
+def _stars(n: int, can_close: bool, can_open: bool, stack: list, tokens: list) -> None:
+    while n:
+        if can_close and stack and _WIDTH[stack[-1][0]] <= n:
+            kind, _ = stack.pop()
+            tokens.append(("close", kind))
+        else:
+            open_kinds = {kind for kind, _ in stack}
+            kind = "b" if n >= 2 and "b" not in open_kinds else "i" if "i" not in open_kinds else None
+            if not can_open or kind is None:
+                tokens.append(("text", "*" * n))
+                return
+            stack.append((kind, len(tokens)))
+            tokens.append(("open", kind))
+        n -= _WIDTH[kind]
+
+
+def _merge(tokens: list[tuple]) -> list[tuple]:
+    """Join neighbouring text tokens, so that a word is hyphenated as a whole."""
+    out: list[tuple] = []
+    for token in tokens:
+        if token[0] == "text" and out and out[-1][0] == "text":
+            out[-1] = ("text", out[-1][1] + token[1])
+        else:
+            out.append(token)
+    return out
+
+
+def _plain(tokens: list[tuple]) -> str:
+    return "".join(t[1] if t[0] in ("text", "link") else "\n" if t[0] == "br" else "" for t in tokens)
+
+
+def _glue_last_words(tokens: list[tuple]) -> None:
+    """Make the last ordinary space of the last line a no-break space, when the two words it
+    joins (with anything already glued to them by no-break spaces) are short enough."""
+    start = max((i + 1 for i, t in enumerate(tokens) if t[0] == "br"), default=0)
+    line = _plain(tokens[start:])
+    head, space, tail = line.rpartition(" ")
+    last_two = head.rsplit(" ", 1)[-1] + " " + tail
+    if not space or not head.rsplit(" ", 1)[-1].strip() or not tail.strip() or len(last_two) > GLUE_MAX:
+        return
+    for i in range(len(tokens) - 1, start - 1, -1):  # spaces are only ever in text tokens
+        if tokens[i][0] == "text" and " " in tokens[i][1]:
+            before, _, after = tokens[i][1].rpartition(" ")
+            tokens[i] = ("text", before + NBSP + after)
+            return
+
+
+# --- hyphenation --------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _dictionary(language: str) -> pyphen.Pyphen | None:
+    tag = pyphen.language_fallback(language.replace("-", "_"))
+    return pyphen.Pyphen(lang=tag, left=3, right=3) if tag else None
+
+
+def _hyphenate(text: str, dic: pyphen.Pyphen | None) -> str:
+    return text if dic is None else re.sub(r"\S+", lambda m: _hyphenate_chunk(m.group(), dic), text)
+
+
+def _hyphenate_chunk(chunk: str, dic: pyphen.Pyphen) -> str:
+    """Hashtags, mentions, addresses, paths and file names stay whole, as do words the author
+    hyphenated already; a compound with a real hyphen is hyphenated part by part."""
+    if SHY in chunk or any(c in chunk for c in "#@/\\_") or re.search(r"\w\.\w", chunk):
+        return chunk
+    return "-".join(_hyphenate_part(part, dic) for part in chunk.split("-"))
+
+
+def _hyphenate_part(part: str, dic: pyphen.Pyphen) -> str:
+    if any(c.isdigit() for c in part):
+        return part
+    return re.sub(
+        r"[^\W\d_]{7,}",  # acronyms (all capitals) are never split
+        lambda m: m.group() if m.group().isupper() else dic.inserted(m.group(), SHY),
+        part,
+    )
+
+
+# --- public -------------------------------------------------------------------------------------
+def _tokens(text: str, language: str) -> list[tuple]:
+    lang = re.split(r"[-_]", language)[0].lower()
+    masked, links = _find_links(text.replace(LINK_MARK, ""))  # U+FFFC prints nothing useful anyway
+    return _parse(_punctuate(masked, lang), links)
+
+
+def _colour_attribute(link_colour: str | None) -> str:
+    if link_colour is None:
+        return ""
+    if not re.fullmatch(r"#?[0-9A-Fa-f]{6}", link_colour):
+        raise ValueError(f"link_colour must be '#RRGGBB', not {link_colour!r}")
+    return f' color="#{link_colour.lstrip("#").upper()}"'
+
+
+def typeset(text: str, language: str, *, link_colour: str | None = None, glue_last_words: bool = False) -> str:
+    """Content text -> ReportLab paragraph markup (safe to pass to Paragraph)."""
+    colour = _colour_attribute(link_colour)
+    tokens = _tokens(text, language)
+    if glue_last_words:
+        _glue_last_words(tokens)
+    dic = _dictionary(language)
+    out = []
+    for token in tokens:
+        kind = token[0]
+        if kind == "text":
+            out.append(escape(_hyphenate(token[1], dic), quote=False))
+        elif kind == "link":
+            out.append(f'<a href="{escape(token[2], quote=True)}"{colour}>{escape(token[1], quote=False)}</a>')
+        elif kind == "br":
+            out.append("<br/>")
+        else:
+            out.append(f"<{'/' if kind == 'close' else ''}{token[1]}>")
+    return "".join(out)
+
+
+def printed(text: str, language: str) -> str:
+    """The characters that will be printed: typographic punctuation applied, markup markers removed,
+    no soft hyphens, line breaks as '\n'. Used to check glyph coverage and find the widest word."""
+    return _plain(_tokens(text, language)).replace(SHY, "")
