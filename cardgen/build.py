@@ -42,7 +42,7 @@ class Prepared:
     layout: Layout
     sheets: SheetPlan
     editions: tuple[EditionPlan, ...]
-    faces: tuple  # the poster's two emoticon drawings
+    drawings: tuple  # (svg path, ReportLab Drawing) of every emoticon and icon, checked
     notes: tuple[str, ...]
 
 
@@ -72,9 +72,9 @@ def prepare(folder: Path, lang: str | None = None, flip: str | None = None, qr: 
         if fit and poster:
             editions.append(EditionPlan(edition, fit, poster))
             notes.extend(fit.notes)
-    faces = _load_faces(deck, problems)
+    drawings = _load_drawings(deck, problems)
     problems.raise_if_any()
-    return Prepared(deck, layout, sheets, tuple(editions), faces, tuple(notes))
+    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes))
 
 
 def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | None:
@@ -89,16 +89,19 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
     return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset)
 
 
-def _load_faces(deck: Deck, problems: Problems) -> tuple:
+def _load_drawings(deck: Deck, problems: Problems) -> tuple:
     from cardgen.emoticons import load_svg
 
-    faces = []
-    for emoticon in (deck.structure.strengths, deck.structure.work):
+    structure = deck.structure
+    paths = [structure.strengths.svg, structure.work.svg, structure.rules_icon]
+    paths += [c.icon for c in structure.categories]
+    drawings = []
+    for path in dict.fromkeys(p for p in paths if p):
         root = deck.folder.resolve()
-        if not emoticon.svg.is_relative_to(root):
+        if not path.is_relative_to(root):
             root = builtin_assets().resolve()
-        faces.append(load_svg(emoticon.svg, root, problems))
-    return tuple(faces)
+        drawings.append((path, load_svg(path, root, problems)))
+    return tuple(drawings)
 
 
 @dataclass(frozen=True)
@@ -111,12 +114,14 @@ class Written:
 def build(prepared: Prepared, out: Path) -> list[Written]:
     """Write every edition into a temporary folder beside the output, then move the files in place:
     a build that fails half-way leaves the previous PDFs untouched."""
+    from cardgen.draw.vector import Icons
     from cardgen.pack import merge_pack
     from cardgen.render import render_cards, render_poster
 
     if out.exists() and not out.is_dir():
         raise CardgenError(f"{show_path(out)}: exists and is not a folder; choose another --out")
     out.mkdir(parents=True, exist_ok=True)
+    icons = Icons(dict(prepared.drawings))
     staging = Path(tempfile.mkdtemp(prefix=".cardgen-", dir=out))
     written = []
     try:
@@ -127,8 +132,8 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
             folder.mkdir()
             cards, poster, pack = (folder / name for name in OUTPUTS)
             deck, layout = prepared.deck, prepared.layout
-            card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, plan.edition, deck.structure)
-            poster_pages = render_poster(poster, plan.poster, layout, plan.edition, deck.structure, prepared.faces)
+            card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, plan.edition, deck.structure, icons)
+            poster_pages = render_poster(poster, plan.poster, layout, plan.edition, deck.structure, icons)
             parts = [(cards, plan.edition.bookmark_cards, card_pages), (poster, plan.edition.bookmark_poster, poster_pages)]
             merge_pack(pack, parts, plan.edition, deck.structure, prepared.sheets.flip)
             staged.append((code, (cards, poster, pack), card_pages + poster_pages))

@@ -28,6 +28,7 @@ def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Ca
                     ("description", text.description_source),
                     ("label", edition.category(spec.category).source),
                 ),
+                icon=category.icon,
             )
         )
     if structure.rules_card == "none" or edition.rules is None:
@@ -51,5 +52,6 @@ def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Ca
             ("description", rules.text_source),
             ("label", rules.label_source),
         ),
+        icon=structure.rules_icon,
     )
     return [rules_card, *actions] if structure.rules_card == "first" else [*actions, rules_card]

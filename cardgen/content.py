@@ -62,7 +62,8 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
     author = top.get("author", schema.text)
     site = top.get("site", _site)
     rules_card = top.get("rules_card", schema.choice("first", "last", "none"), "first")
-    categories, category_ids = _categories(top, problems)
+    rules_icon = _svg(top, "rules_icon", folder, required=False)
+    categories, category_ids = _categories(top, folder, problems)
     cards = _cards(top, category_ids, problems)
     emoticons = top.mapping("emoticons")
     strengths = _emoticon(emoticons, "strengths", folder, problems) if emoticons else None
@@ -72,7 +73,7 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
     top.finish()
     if len(problems.items) > count:
         return None
-    return Structure(path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work)
+    return Structure(path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work, rules_icon)
 
 
 def _site(value: object) -> str:
@@ -82,7 +83,7 @@ def _site(value: object) -> str:
     return site
 
 
-def _categories(top: schema.Reader, problems: Problems) -> tuple[list[Category], set[str]]:
+def _categories(top: schema.Reader, folder: Path, problems: Problems) -> tuple[list[Category], set[str]]:
     """The valid categories, and every id written (so that a bad colour does not also make every
     card of that category 'unknown')."""
     result: list[Category] = []
@@ -90,6 +91,7 @@ def _categories(top: schema.Reader, problems: Problems) -> tuple[list[Category],
     for reader in _entries(top, "categories", "category", problems):
         category_id = reader.get("id", schema.identifier)
         colour = reader.get("colour", schema.colour)
+        icon = _svg(reader, "icon", folder, required=False)
         reader.finish()
         if category_id in ids:
             reader.error("id", f"duplicate category id '{category_id}'; every category needs its own id")
@@ -97,7 +99,7 @@ def _categories(top: schema.Reader, problems: Problems) -> tuple[list[Category],
         if category_id:
             ids.add(category_id)
         if category_id and colour:
-            result.append(Category(category_id, colour))
+            result.append(Category(category_id, colour, icon))
     return result, ids
 
 
@@ -125,20 +127,26 @@ def _emoticon(reader: schema.Reader, key: str, folder: Path, problems: Problems)
     sub = reader.mapping(key)
     if sub is None:
         return None
-    svg = sub.get("svg", schema.text)
+    svg = _svg(sub, "svg", folder)
     colour = sub.get("colour", schema.colour)
     sub.finish()
-    if svg is None:
+    return Emoticon(svg, colour) if svg and colour else None
+
+
+def _svg(reader: schema.Reader, key: str, folder: Path, required: bool = True) -> Path | None:
+    """An SVG file named under `key`, found in the deck folder or cardgen's assets."""
+    name = reader.get(key, schema.text, schema.MISSING if required else None)
+    if name is None:
         return None
     try:
-        path = resolve_asset(folder, svg)
+        path = resolve_asset(folder, name)
     except UnitError as exc:
-        sub.error("svg", str(exc))
+        reader.error(key, str(exc))
         return None
     if path.suffix.lower() != ".svg":
-        sub.error("svg", f"expected an SVG drawing (a file ending in .svg), found {svg!r}")
+        reader.error(key, f"expected an SVG drawing (a file ending in .svg), found {name!r}")
         return None
-    return Emoticon(path, colour) if colour else None
+    return path
 
 
 def _entries(top: schema.Reader, key: str, what: str, problems: Problems):

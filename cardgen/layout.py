@@ -111,6 +111,7 @@ def _card(top: schema.Reader, fonts: dict[str, str]) -> CardLayout | None:
         height=reader.get("height", schema.positive_length),
         padding=reader.get("padding", schema.nonnegative_length),
         band=reader.get("band", schema.nonnegative_length),
+        icon=reader.get("icon", schema.nonnegative_length, 20 * MM),
         fit=reader.get("fit", schema.choice("deck", "card"), "deck"),
         back_background=reader.get("back_background", schema.colour),
         rules_colour=reader.get("rules_colour", schema.colour),

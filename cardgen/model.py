@@ -27,6 +27,7 @@ class Source:
 class Category:
     id: str
     colour: RGB
+    icon: Path | None = None  # a single-colour SVG, tinted where it is drawn
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Structure:
     cards: tuple[CardSpec, ...]
     strengths: Emoticon
     work: Emoticon
+    rules_icon: Path | None = None
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -143,6 +145,7 @@ class Card:
     source: Source
     tags: tuple[tuple[str, RGB], ...] = ()  # coloured hashtags under the rules card's text
     sources: tuple[tuple[str, Source], ...] = ()  # where 'title', 'description', 'label' were written
+    icon: Path | None = None
 
     def source_of(self, part: str) -> Source:
         return dict(self.sources).get(part, self.source)
@@ -171,6 +174,7 @@ class CardLayout:
     padding: float  # the safe area: no text nearer the cut than this
     band: float  # height of the coloured band on the back
     fit: str  # "deck": one body size for every card; "card": each card shrinks on its own
+    icon: float  # the icon's size on the front (in the back's band it follows the band)
     front_label: TextStyle
     front_deck: TextStyle
     title: TextStyle

@@ -13,6 +13,7 @@ from cardgen.draw.cards import draw_back, draw_front
 from cardgen.draw.marks import draw_marks
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.qr import draw_qr, site_label
+from cardgen.draw.vector import Icons
 from cardgen.fit import Fit
 from cardgen.impose import SheetPlan
 from cardgen.model import Edition, Layout, Structure
@@ -54,7 +55,7 @@ def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: E
     return canvas
 
 
-def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition: Edition, structure: Structure) -> int:
+def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
     """Fronts on odd pages, backs on even pages; returns the number of pages."""
     grid = plan.grid
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, structure)
@@ -63,19 +64,19 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
     for sheet in plan.sheets:
         for p in sheet.placements:
             fitted = fit.cards[p.index]
-            draw_front(canvas, p.front, fitted, layout.card, edition.title, code if fitted.card.kind == "rules" else None)
+            draw_front(canvas, p.front, fitted, layout.card, edition.title, icons, code if fitted.card.kind == "rules" else None)
         draw_marks(canvas, plan.marks, layout.sheet)
         canvas.showPage()
         for p in sheet.placements:
-            draw_back(canvas, p.back, fit.cards[p.index], layout.card)
+            draw_back(canvas, p.back, fit.cards[p.index], layout.card, icons)
         canvas.showPage()
     canvas.save()
     return 2 * len(plan.sheets)
 
 
-def render_poster(path: Path, plan: PosterPlan, layout: Layout, edition: Edition, structure: Structure, faces) -> int:
+def render_poster(path: Path, plan: PosterPlan, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
     canvas = new_canvas(path, layout.poster.paper, layout, edition, structure)
-    draw_poster(canvas, plan, layout.poster, edition, structure, faces, dict(layout.fonts)["bold"])
+    draw_poster(canvas, plan, layout.poster, edition, structure, icons, dict(layout.fonts)["bold"])
     if plan.qr:
         draw_qr(canvas, plan.qr, structure.site, radius=2 * MM)
         canvas.setFillColorRGB(*layout.poster.footer.colour)

@@ -32,7 +32,8 @@ GLUE_MAX = 24  # characters: longer last two words would make a ragged, half-emp
 
 # --- links --------------------------------------------------------------------------------------
 # Links are found first, on the text as written, and held aside: typographic quotes, French
-# spacing and markup stars must never change what an address points to.
+# spacing and markup stars must never change what an address points to. A bare name needs a
+# known TLD and starts with a letter, so that "bv.", "o.a.", "1.2.3" and "2.de" stay text.
 _URL_CHAR = r'[^\s<>"“”«»„‘\u00ad\ufffc]'
 _TLDS = "be|nl|fr|de|lu|ch|at|eu|com|org|net|info|edu|gov|uk|io"
 _DOMAIN_END = r"(?![\w-]|\.[A-Za-z0-9])"  # the whole domain: "x.be.com" is not "x.be"
@@ -41,7 +42,7 @@ _LINK = re.compile(
     rf"(?P<url>\b(?i:https?)://{_URL_CHAR}+)"
     rf"|(?P<mail>(?<![\w.%+@-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{{2,}}{_DOMAIN_END})"
     rf"|(?P<www>(?<![\w.@/#-])(?i:www)\.(?:[A-Za-z0-9-]+\.)+[A-Za-z]{{2,}}{_DOMAIN_END}{_PATH})"
-    rf"|(?P<bare>(?<![\w.@/#-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TLDS}){_DOMAIN_END}{_PATH})"
+    rf"|(?P<bare>(?<![\w.@/#-])[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.(?:[A-Za-z0-9-]+\.)*(?:{_TLDS}){_DOMAIN_END}{_PATH})"
 )
 _TRAILING = ".,;:!?’”»…*'\""  # sentence punctuation after an address, not part of it
 

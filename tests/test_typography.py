@@ -68,9 +68,10 @@ def test_a_file_that_is_not_a_truetype_font_is_refused_by_name(deck_copy):
     (deck_copy / "fonts" / "Fake.ttf").write_bytes(b"this is not a font")
     layout = deck_copy / "layout.yaml"
     layout.write_text(layout.read_text().replace("fonts/AtkinsonHyperlegible-Italic.ttf", "fonts/Fake.ttf"))
+    line = layout.read_text().splitlines().index("  italic: fonts/Fake.ttf") + 1
     result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
     assert result.exit_code == 1
-    assert "layout.yaml:33: 'fonts.italic': 'fonts/Fake.ttf' is not a usable TrueType font" in result.output
+    assert f"layout.yaml:{line}: 'fonts.italic': 'fonts/Fake.ttf' is not a usable TrueType font" in result.output
     assert "Traceback" not in result.output
 
 

@@ -6,6 +6,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.fit import DECK_NAME_SPACING, FittedCard, body_markup, deck_name_width
 from cardgen.draw.qr import draw_qr, site_label
+from cardgen.draw.vector import Icons, draw_vector
 from cardgen.geometry import BODY_GAP, Rect, back_regions
 from cardgen.model import RGB, CardLayout
 from cardgen.text import markup, paragraph
@@ -15,7 +16,13 @@ WHITE = (1.0, 1.0, 1.0)
 
 
 def draw_front(
-    canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout, deck_title: str, qr: tuple[str, float] | None = None
+    canvas: Canvas,
+    box: Rect,
+    fitted: FittedCard,
+    layout: CardLayout,
+    deck_title: str,
+    icons: Icons,
+    qr: tuple[str, float] | None = None,
 ) -> None:
     """The category's colour to the cut, its word large in white, the deck's name and the number.
     `qr` (site, tile side) puts a code for the deck's site below the word: on the rules card."""
@@ -30,7 +37,12 @@ def draw_front(
     label = paragraph(markup(card.label), layout.front_label, fitted.label_size, layout.front_label.colour, "center")
     width = box.w - 2 * layout.padding
     _, height = label.wrap(width, box.h)
-    centre = box.y + box.h * (0.70 if qr else 0.54)
+    # top to bottom: the deck's name, the icon, the word and its rule; the QR tile below on the rules card
+    icon_size = layout.icon * (0.6 if qr else 1.0) if card.icon else 0.0
+    centre = box.y + box.h * ((0.62 if qr else 0.40) if card.icon else (0.70 if qr else 0.54))
+    if card.icon:
+        icon_box = Rect(box.cx - icon_size / 2, centre + fitted.label_size * 0.9 + 2 * MM, icon_size, icon_size)
+        draw_vector(canvas, icons.tinted(card.icon, layout.front_label.colour), icon_box)
     label.drawOn(canvas, box.x + layout.padding, centre - height / 2 + fitted.label_size * 0.12)
 
     canvas.setStrokeColorRGB(*layout.front_label.colour)
@@ -55,7 +67,7 @@ def _site_code(canvas: Canvas, box: Rect, layout: CardLayout, site: str, side: f
     draw_qr(canvas, tile, site, radius=1.2 * MM)
 
 
-def draw_back(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout) -> None:
+def draw_back(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout, icons: Icons) -> None:
     """A light face: the coloured band, the title in the card's colour, the description, the number."""
     card = fitted.card
     regions = back_regions(layout)
@@ -68,9 +80,14 @@ def draw_back(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout)
 
     deck = layout.front_deck
     baseline = band.cy - deck.size * 0.35
+    x = box.x + layout.padding
+    if card.icon:
+        side = band.h * 0.58
+        draw_vector(canvas, icons.tinted(card.icon, deck.colour), Rect(x, band.cy - side / 2, side, side))
+        x += side + 1.8 * MM
     canvas.setFillColorRGB(*deck.colour)
     canvas.setFont(deck.font, deck.size + 1)
-    canvas.drawString(box.x + layout.padding, baseline, card.label)
+    canvas.drawString(x, baseline, card.label)
 
     title_colour = layout.title.colour or card.colour
     title = paragraph(markup(card.title), layout.title, fitted.title_size, title_colour)

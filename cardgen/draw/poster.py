@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.draw.vector import draw_vector
+from cardgen.draw.vector import Icons, draw_vector
 from cardgen.geometry import Rect
 from cardgen.model import Edition, PosterLayout, Structure
 from cardgen.poster import (
@@ -31,7 +30,7 @@ def draw_poster(
     layout: PosterLayout,
     edition: Edition,
     structure: Structure,
-    faces: tuple[Drawing, Drawing],
+    icons: Icons,
     bold: str,
 ) -> None:
     w, h = layout.paper
@@ -47,19 +46,19 @@ def draw_poster(
     canvas.setFont(layout.footer.font, layout.footer.size)
     canvas.drawCentredString(plan.page.cx, plan.subject_baseline, edition.subject)
 
-    for box, drawing, emoticon, label in zip(
-        plan.faces, faces, (structure.strengths, structure.work), (texts.strengths, texts.work)
-    ):
-        draw_vector(canvas, drawing, box)
+    for box, emoticon, label in zip(plan.faces, (structure.strengths, structure.work), (texts.strengths, texts.work)):
+        draw_vector(canvas, icons.original(emoticon.svg), box)
         canvas.setFillColorRGB(*(layout.label.colour or emoticon.colour))
         canvas.setFont(layout.label.font, plan.label_size)
         canvas.drawCentredString(box.cx, plan.label_baseline, label)
 
-    _draw_footer(canvas, plan, layout, edition, structure, bold)
+    _draw_footer(canvas, plan, layout, edition, structure, bold, icons)
     canvas.restoreState()
 
 
-def _draw_footer(canvas: Canvas, plan: PosterPlan, layout: PosterLayout, edition: Edition, structure: Structure, bold: str) -> None:
+def _draw_footer(
+    canvas: Canvas, plan: PosterPlan, layout: PosterLayout, edition: Edition, structure: Structure, bold: str, icons: Icons
+) -> None:
     style, size, footer = layout.footer, plan.footer_size, plan.footer
     panel = footer.inset(-PANEL_PAD)
     if plan.qr:  # the panel reaches round the code at its right end
@@ -80,6 +79,10 @@ def _draw_footer(canvas: Canvas, plan: PosterPlan, layout: PosterLayout, edition
         x = footer.x + i * column_w + LEGEND_INDENT
         _, para_h = para.wrap(legend_width(footer.w, columns), footer.h)
         para.drawOn(canvas, x + SWATCH + SWATCH_GAP, top - para_h)
-        canvas.setFillColorRGB(*category.colour)
         first_line = size * LEGEND_SCALE * style.leading
-        canvas.roundRect(x, top - (first_line + SWATCH) / 2, SWATCH, SWATCH, SWATCH * 0.2, stroke=0, fill=1)
+        swatch = Rect(x, top - (first_line + SWATCH) / 2, SWATCH, SWATCH)
+        if category.icon:
+            draw_vector(canvas, icons.tinted(category.icon, category.colour), swatch.inset(-0.15 * SWATCH))
+        else:
+            canvas.setFillColorRGB(*category.colour)
+            canvas.roundRect(swatch.x, swatch.y, SWATCH, SWATCH, SWATCH * 0.2, stroke=0, fill=1)

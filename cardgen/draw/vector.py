@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.geometry import Rect
@@ -17,3 +20,30 @@ def draw_vector(canvas: Canvas, drawing: Drawing, box: Rect) -> None:
     canvas.scale(scale, scale)
     renderPDF.draw(drawing, canvas, 0, 0, showBoundary=0)
     canvas.restoreState()
+
+
+class Icons:
+    """The deck's single-colour drawings by file, tinted on demand (each tint made once)."""
+
+    def __init__(self, drawings: dict[Path, Drawing]) -> None:
+        self._drawings = drawings
+        self._tints: dict[tuple[Path, tuple[float, ...]], Drawing] = {}
+
+    def original(self, path: Path) -> Drawing:
+        return self._drawings[path]
+
+    def tinted(self, path: Path, colour: tuple[float, float, float]) -> Drawing:
+        key = (path, tuple(colour))
+        if key not in self._tints:
+            copy = self._drawings[path].copy()
+            _recolour(copy, Color(*colour))
+            self._tints[key] = copy
+        return self._tints[key]
+
+
+def _recolour(node, colour: Color) -> None:
+    for attr in ("fillColor", "strokeColor"):
+        if getattr(node, attr, None) is not None:
+            setattr(node, attr, colour)
+    for child in getattr(node, "contents", ()):
+        _recolour(child, colour)
