@@ -13,6 +13,7 @@ from cardgen.content import load_deck
 from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.fit import Fit, check_deck_name, fit_cards
 from cardgen.glyphs import check_glyphs
+from cardgen.typeset import printed
 from cardgen.impose import ImposeError, SheetPlan, impose, plan_grid
 from cardgen.layout import load_layout
 from cardgen.model import Deck, Edition, Layout
@@ -21,10 +22,6 @@ from cardgen.poster import PosterPlan, plan_poster
 from cardgen.units import MM
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
-
-
-def printed(text: str, language: str) -> str:
-    return text  # until typesetting: the text as written
 
 
 @dataclass(frozen=True)
@@ -66,7 +63,7 @@ def prepare(folder: Path, lang: str | None = None, flip: str | None = None, qr: 
         check_glyphs(cards, edition, deck.structure, layout, printed, problems)
         if len(problems.items) > count:  # a text that cannot be printed is not worth fitting
             continue
-        fit = fit_cards(cards, layout.card, bold, edition.code, problems)
+        fit = fit_cards(cards, layout.card, bold, edition.code, edition.language, problems)
         qr = layout.qr.poster if layout.qr.show else None
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:

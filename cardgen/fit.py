@@ -9,7 +9,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from cardgen.errors import Problems
 from cardgen.geometry import BODY_GAP, back_regions
 from cardgen.model import Card, CardLayout, Edition, TextStyle
-from cardgen.text import coloured, markup, measure, paragraph
+from cardgen.text import coloured, hex_colour, last_line_words, measure, paragraph
+from cardgen.typeset import printed, typeset
 from cardgen.units import MM
 
 STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps
@@ -24,6 +25,9 @@ class FittedCard:
     title_size: float
     body_size: float
     title_height: float
+    label_markup: str  # what drawing passes to ReportLab: typeset once, here, and measured as such
+    title_markup: str
+    body_markup: str
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,9 @@ class Fit:
     notes: tuple[str, ...]  # what shrank, for `cardgen check`
 
 
-def body_markup(card: Card, bold_font: str) -> str:
-    """The description, and for the rules card its hashtags, as paragraph markup."""
-    text = markup(card.description)
+def body_markup(card: Card, bold_font: str, language: str, glue_last_words: bool = False) -> str:
+    """The description, and for the rules card its hashtags, as paragraph markup; links take the card's colour."""
+    text = typeset(card.description, language, link_colour=hex_colour(card.colour), glue_last_words=glue_last_words)
     if card.tags:
         text += "<br/><br/>" + " ".join(coloured(t, colour, bold_font) for t, colour in card.tags)
     return text
@@ -66,40 +70,52 @@ def largest_fitting(style: TextStyle, fits) -> float | None:
 class _Measure:
     """Wrapped heights of one card's texts at given sizes, cached: fitting asks the same often."""
 
-    def __init__(self, card: Card, layout: CardLayout, bold: str) -> None:
+    def __init__(self, card: Card, layout: CardLayout, bold: str, language: str) -> None:
         self.card = card
         self.layout = layout
+        self.language = language
         self.regions = back_regions(layout)
-        self.bold = bold
-        self._body = body_markup(card, bold)
+        self.label_markup = typeset(card.label, language, hyphenate=False)
+        self.title_markup = typeset(card.title, language, hyphenate=False)
+        self.bodies = {glue: body_markup(card, bold, language, glue) for glue in (False, True)}
         self._cache: dict = {}
 
-    def _get(self, what: str, size: float, style: TextStyle, text: str, width: float):
-        key = (what, size)
+    def _get(self, key: tuple, style: TextStyle, text: str, size: float):
         if key not in self._cache:
-            self._cache[key] = measure(paragraph(text, style, size, BLACK), width)
+            para = paragraph(text, style, size, BLACK)
+            height, widest = measure(para, self.regions.text_w)
+            self._cache[key] = (height, widest, last_line_words(para))
         return self._cache[key]
 
     def title(self, size: float) -> tuple[float, float]:
-        return self._get("title", size, self.layout.title, markup(self.card.title), self.regions.text_w)
+        return self._get(("title", size), self.layout.title, self.title_markup, size)[:2]
 
-    def body(self, size: float) -> tuple[float, float]:
-        return self._get("body", size, self.layout.description, self._body, self.regions.text_w)
+    def body(self, size: float, glue: bool = False) -> tuple[float, float]:
+        return self._get(("body", size, glue), self.layout.description, self.bodies[glue], size)[:2]
 
+    def lone_last_word(self, size: float) -> bool:
+        return self._get(("body", size, False), self.layout.description, self.bodies[False], size)[2] == 1
 
     def body_room(self, title_size: float) -> float:
         title_height, _ = self.title(title_size)
         r = self.regions
         return r.text_top - title_height - BODY_GAP - r.text_bottom
 
-    def body_fits(self, title_size: float, size: float) -> bool:
-        height, widest = self.body(size)
+    def body_fits(self, title_size: float, size: float, glue: bool = False) -> bool:
+        height, widest = self.body(size, glue)
         return height <= self.body_room(title_size) + 1e-6 and widest <= self.regions.text_w + SLACK
 
+    def glue(self, title_size: float, size: float) -> bool:
+        """Keep the last two words together when one would stand alone and the box has room."""
+        return self.lone_last_word(size) and self.body_fits(title_size, size, glue=True)
 
-def fit_cards(cards: list[Card], layout: CardLayout, bold: str, edition: str, problems: Problems) -> Fit | None:
-    """Choose sizes for every card; any text that cannot fit even at its minimum is a problem."""
-    measures = [_Measure(card, layout, bold) for card in cards]
+
+def fit_cards(
+    cards: list[Card], layout: CardLayout, bold: str, edition: str, language: str, problems: Problems
+) -> Fit | None:
+    """Choose sizes for every card of an edition (its code and language tag); any text that cannot
+    fit even at its minimum is a problem."""
+    measures = [_Measure(card, layout, bold, language) for card in cards]
     count = len(problems.items)
     labels = _fit_labels(measures, layout, edition, problems)
     titles = {m.card.id: _width_fit(m, "title", layout.title, edition, problems) for m in measures}
@@ -119,12 +135,23 @@ def fit_cards(cards: list[Card], layout: CardLayout, bold: str, edition: str, pr
         _overflow(m, titles[m.card.id], edition, problems)
     if failing:
         return None
-    fitted = tuple(
-        FittedCard(m.card, labels[m.card.id], titles[m.card.id], body[m.card.id], m.title(titles[m.card.id])[0])
-        for m in measures
-    )
+    fitted = tuple(_fitted(m, labels[m.card.id], titles[m.card.id], body[m.card.id]) for m in measures)
     action_sizes = [f.body_size for f in fitted if f.card.kind == "action"] or [f.body_size for f in fitted]
     return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, measures, edition)))
+
+
+def _fitted(m: _Measure, label_size: float, title_size: float, body_size: float) -> FittedCard:
+    glue = m.glue(title_size, body_size)
+    return FittedCard(
+        m.card,
+        label_size,
+        title_size,
+        body_size,
+        m.title(title_size)[0],
+        m.label_markup,
+        m.title_markup,
+        m.bodies[glue],
+    )
 
 
 DECK_NAME_SPACING = 1.2  # pt between letters of the deck's name on the fronts
@@ -168,7 +195,7 @@ def _width_fit(m: _Measure, part: str, style: TextStyle, edition: str, problems:
     """The largest size at which a text fits across the card. Lines break only between words and
     never pass the width (spaceShrinkage=0), so the text fits exactly when its widest word does."""
     text = getattr(m.card, part)
-    word = _widest_word(text, style)
+    word = _widest_word(printed(text, m.language), style)
     width = m.layout.width - 2 * m.layout.padding
     size = largest_fitting(style, lambda s: stringWidth(word, style.font, s) <= width + SLACK)
     if size is None:
@@ -185,7 +212,8 @@ def _width_fit(m: _Measure, part: str, style: TextStyle, edition: str, problems:
 
 
 def _widest_word(text: str, style: TextStyle) -> str:
-    return max(text.split(" "), key=lambda w: stringWidth(w, style.font, style.size))
+    """The widest run that cannot be broken (no-break spaces hold words together)."""
+    return max(text.replace("\n", " ").split(" "), key=lambda w: stringWidth(w, style.font, style.size))
 
 
 def _overflow(m: _Measure, title_size: float, edition: str, problems: Problems) -> None:
@@ -193,7 +221,7 @@ def _overflow(m: _Measure, title_size: float, edition: str, problems: Problems) 
     height, widest = m.body(size)
     room = m.body_room(title_size)
     if widest > m.regions.text_w + SLACK:
-        word = _widest_word(m.card.description, m.layout.description)
+        word = _widest_word(printed(m.card.description, m.language), m.layout.description)
         detail = f"the word '{word}' is wider than the {m.regions.text_w / MM:.1f} mm box"
     else:
         detail = f"it needs {(height - room) / MM:.1f} mm more than the {max(room, 0) / MM:.1f} mm left below the title"

@@ -20,7 +20,9 @@ def text(value: object) -> str:
         raise UnitError(f"expected text, found the number {value}; put it in quotes to print it as text")
     if not isinstance(value, str):
         raise UnitError(f"expected text, found {describe(value)}")
-    cleaned = " ".join(value.split())
+    # Spaces and single line breaks are the file's layout, not the text's; a line break the
+    # author asked for (a blank line in a '>' block, any line of a '|' block) is kept as '\n'.
+    cleaned = "\n".join(" ".join(line.split()) for line in value.strip().split("\n"))
     if not cleaned:
         raise UnitError("expected text, found an empty value")
     return cleaned

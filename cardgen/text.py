@@ -42,10 +42,10 @@ def paragraph_style(style: TextStyle, size: float, colour: RGB, align: str = "le
         leftIndent=0,
         rightIndent=0,
         wordWrap=None,
-        splitLongWords=0,
+        splitLongWords=0,  # a word too long for the box is an error of fitting, never cut silently
         spaceShrinkage=0,  # the default lets a line pass its width by 5% of a space per word
-        hyphenationLang="",
-        embeddedHyphenation=0,
+        hyphenationLang="",  # cardgen places soft hyphens itself (typeset.py): ReportLab's own split 'CLB'
+        embeddedHyphenation=1,  # break after a real hyphen (CLB-|medewerker) and at soft hyphens
         uriWasteReduce=0,
         allowWidows=1,
         allowOrphans=1,
@@ -61,3 +61,16 @@ def measure(para: Paragraph, width: float) -> tuple[float, float]:
     _, height = para.wrap(width, 1e6)
     widths = para.getActualLineWidths0()
     return height, max(widths, default=0.0)
+
+
+def last_line_words(para: Paragraph) -> int:
+    """How many words stand on a wrapped paragraph's last line (words joined by a no-break space count as one)."""
+    lines = para.blPara.lines
+    if not lines:
+        return 0
+    last = lines[-1]
+    if para.blPara.kind == 0:
+        text = " ".join(last[1])
+    else:
+        text = "".join(getattr(frag, "text", "") for frag in last.words)
+    return len([word for word in text.split(" ") if word])

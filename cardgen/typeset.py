@@ -234,6 +234,17 @@ def _hyphenate_part(part: str, dic: pyphen.Pyphen) -> str:
 
 
 # --- public -------------------------------------------------------------------------------------
+def _hyphenate_text(text: str, dic: pyphen.Pyphen | None, spare_last_word: bool) -> str:
+    """Soft hyphens in every word but, when asked, the last one. Asked for the paragraph's last
+    word, and before a tag: ReportLab (4.x, 5.x) drops the space after a soft-hyphenated word that
+    ends a fragment before a link or bold, so 'methodieken: sexting.be' would print
+    'methodieken:sexting.be'."""
+    if not spare_last_word:
+        return _hyphenate(text, dic)
+    match = re.match(r"(.*?)(\S+\s*)$", text, re.S)
+    return _hyphenate(match.group(1), dic) + match.group(2) if match else text
+
+
 def _tokens(text: str, language: str) -> list[tuple]:
     lang = re.split(r"[-_]", language)[0].lower()
     masked, links = _find_links(text.replace(LINK_MARK, ""))  # U+FFFC prints nothing useful anyway
@@ -248,18 +259,26 @@ def _colour_attribute(link_colour: str | None) -> str:
     return f' color="#{link_colour.lstrip("#").upper()}"'
 
 
-def typeset(text: str, language: str, *, link_colour: str | None = None, glue_last_words: bool = False) -> str:
-    """Content text -> ReportLab paragraph markup (safe to pass to Paragraph)."""
+def typeset(
+    text: str, language: str, *, link_colour: str | None = None, glue_last_words: bool = False, hyphenate: bool = True
+) -> str:
+    """Content text -> ReportLab paragraph markup (safe to pass to Paragraph). Titles and labels
+    are set with hyphenate=False: a heading is not broken inside a word."""
     colour = _colour_attribute(link_colour)
     tokens = _tokens(text, language)
     if glue_last_words:
         _glue_last_words(tokens)
-    dic = _dictionary(language)
+    dic = _dictionary(language) if hyphenate else None
     out = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         kind = token[0]
         if kind == "text":
-            out.append(escape(_hyphenate(token[1], dic), quote=False))
+            text = token[1]
+            ends_fragment = index + 1 < len(tokens) and text[-1:].isspace()
+            # the paragraph's last word is not broken: a stub such as 'ling.' alone on the last
+            # line reads worse than a slightly shorter line before it
+            last = index == len(tokens) - 1
+            out.append(escape(_hyphenate_text(text, dic, ends_fragment or last), quote=False))
         elif kind == "link":
             out.append(f'<a href="{escape(token[2], quote=True)}"{colour}>{escape(token[1], quote=False)}</a>')
         elif kind == "br":

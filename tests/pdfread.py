@@ -11,8 +11,10 @@ MM = 72 / 25.4
 
 
 def normalise(text: str) -> str:
-    """PDFium ends lines with CR LF and marks a line-end hyphen U+FFFE: fold both away."""
-    text = text.replace("\ufffe\r\n", "").replace("\ufffe", "").replace("\x02", "")
+    """PDFium ends lines with CR LF and marks a hyphen added at a line end U+FFFE: fold both away,
+    rejoin a word broken after a real hyphen (CLB-|medewerker), and treat no-break spaces as spaces."""
+    text = text.replace("\ufffe\r\n", "").replace("\ufffe", "").replace("\x02", "").replace("\u00ad", "")
+    text = re.sub(r"(?<=\w)-\r\n(?=\w)", "-", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

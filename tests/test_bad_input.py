@@ -149,7 +149,7 @@ CASES = [
         [
             "card 'weerbaarheid'",
             "the description does not fit",
-            "the word 'grensoverschrijdendgedragweerbaarheidsbevorderingsprogramma.'",
+            "the word 'www.grensoverschrijdendgedragweerbaarheid.be.'",
             "wider than the 53.0 mm box",
         ],
     ),

@@ -34,7 +34,7 @@ def test_help_says_what_each_command_does_in_plain_words():
 def test_check_reports_a_clean_deck_and_exits_0(deck_copy):
     result = run("check", "--content", str(deck_copy))
     assert result.exit_code == 0, result.output
-    assert "nl (nl-BE): 25 cards on 3 sheets of 3 x 3 (63 x 88 mm), descriptions at 10 pt" in result.output
+    assert "nl (nl-BE): 25 cards on 3 sheets of 3 x 3 (63 x 88 mm), descriptions at 11 pt" in result.output
     assert "All good" in result.output
 
 

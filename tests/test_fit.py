@@ -30,7 +30,7 @@ def card_layout(prepared):
 
 
 def fit(cards, layout, problems=None):
-    return fit_cards(cards, layout, "Helvetica-Bold", "nl", problems if problems is not None else Problems())
+    return fit_cards(cards, layout, "Helvetica-Bold", "nl", "nl-BE", problems if problems is not None else Problems())
 
 
 def test_largest_fitting_finds_the_boundary_in_quarter_points():

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.fit import DECK_NAME_SPACING, FittedCard, body_markup, deck_name_width
+from cardgen.fit import DECK_NAME_SPACING, FittedCard, deck_name_width
 from cardgen.draw.qr import draw_qr, site_label
 from cardgen.draw.vector import Icons, draw_vector
 from cardgen.geometry import BODY_GAP, Rect, back_regions
 from cardgen.model import RGB, CardLayout
-from cardgen.text import markup, paragraph
+from cardgen.text import paragraph
 from cardgen.units import MM
 
 WHITE = (1.0, 1.0, 1.0)
@@ -34,7 +34,7 @@ def draw_front(
     deck = layout.front_deck
     _spaced_centred(canvas, deck_title, box.cx, box.top - layout.padding - deck.size * 0.75, deck, deck.colour)
 
-    label = paragraph(markup(card.label), layout.front_label, fitted.label_size, layout.front_label.colour, "center")
+    label = paragraph(fitted.label_markup, layout.front_label, fitted.label_size, layout.front_label.colour, "center")
     width = box.w - 2 * layout.padding
     _, height = label.wrap(width, box.h)
     # top to bottom: the deck's name, the icon, the word and its rule; the QR tile below on the rules card
@@ -90,13 +90,13 @@ def draw_back(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout,
     canvas.drawString(x, baseline, card.label)
 
     title_colour = layout.title.colour or card.colour
-    title = paragraph(markup(card.title), layout.title, fitted.title_size, title_colour)
+    title = paragraph(fitted.title_markup, layout.title, fitted.title_size, title_colour)
     _, title_h = title.wrap(regions.text_w, box.h)
     top = box.y + regions.text_top
     title.drawOn(canvas, box.x + regions.text_x, top - title_h)
 
     body_colour = layout.description.colour or card.colour
-    body = paragraph(body_markup(card, layout.title.font), layout.description, fitted.body_size, body_colour)
+    body = paragraph(fitted.body_markup, layout.description, fitted.body_size, body_colour)
     _, body_h = body.wrap(regions.text_w, box.h)
     body.drawOn(canvas, box.x + regions.text_x, top - title_h - BODY_GAP - body_h)
 
