@@ -86,10 +86,14 @@ def _quotes(text: str, lang: str) -> str:
     double, single = _QUOTES.get(lang, _QUOTES["en"])
     out: list[str] = []
     last = " "  # the last character before this one that is not a markup star
+    in_code = False  # between the quotes of a code-like attribute, src="..."
     for ch in text:
         if ch in "\"'":
-            opening = last.isspace() or last in _OPENERS
-            ch = (double if ch == '"' else single)[0 if opening else 1]
+            if last == "=" or in_code:  # code-like text (src="...") is printed as typed
+                in_code = last == "="
+            else:
+                opening = last.isspace() or last in _OPENERS
+                ch = (double if ch == '"' else single)[0 if opening else 1]
         out.append(ch)
         last = last if ch == "*" else ch
     return "".join(out)
@@ -211,10 +215,6 @@ def _dictionary(language: str) -> pyphen.Pyphen | None:
     return pyphen.Pyphen(lang=tag, left=3, right=3) if tag else None
 
 
-def _hyphenate(text: str, dic: pyphen.Pyphen | None) -> str:
-    return text if dic is None else re.sub(r"\S+", lambda m: _hyphenate_chunk(m.group(), dic), text)
-
-
 def _hyphenate_chunk(chunk: str, dic: pyphen.Pyphen) -> str:
     """Hashtags, mentions, addresses, paths and file names stay whole, as do words the author
     hyphenated already; a compound with a real hyphen is hyphenated part by part."""
@@ -235,14 +235,22 @@ def _hyphenate_part(part: str, dic: pyphen.Pyphen) -> str:
 
 # --- public -------------------------------------------------------------------------------------
 def _hyphenate_text(text: str, dic: pyphen.Pyphen | None, spare_last_word: bool) -> str:
-    """Soft hyphens in every word but, when asked, the last one. Asked for the paragraph's last
-    word, and before a tag: ReportLab (4.x, 5.x) drops the space after a soft-hyphenated word that
-    ends a fragment before a link or bold, so 'methodieken: sexting.be' would print
-    'methodieken:sexting.be'."""
-    if not spare_last_word:
-        return _hyphenate(text, dic)
-    match = re.match(r"(.*?)(\S+\s*)$", text, re.S)
-    return _hyphenate(match.group(1), dic) + match.group(2) if match else text
+    """Soft hyphens in every word, except a word that ends a ReportLab fragment: ReportLab (4.x,
+    5.x) drops the space after a soft-hyphenated word there, so 'herstel. <img' would print
+    'herstel.<img' and 'methodieken: sexting.be' 'methodieken:sexting.be'. A fragment ends
+    before an escaped <, > or &, and before a tag (then spare_last_word is asked, as it is for
+    the paragraph's last word, which is never broken)."""
+    if dic is None:
+        return text
+
+    def chunk(match: re.Match) -> str:
+        rest = text[match.end() :]
+        following = rest.lstrip()
+        if (rest[:1].isspace() and following[:1] in "<>&") or (spare_last_word and not following):
+            return match.group()
+        return _hyphenate_chunk(match.group(), dic)
+
+    return re.sub(r"\S+", chunk, text)
 
 
 def _tokens(text: str, language: str) -> list[tuple]:

@@ -60,3 +60,36 @@ def page_sizes(pdf: Path | str) -> list[tuple[float, float]]:
         return [tuple(doc[i].get_size()) for i in range(len(doc))]
     finally:
         doc.close()
+
+
+def font_of(pdf: Path | str, index: int, needle: str) -> str:
+    """The font name PDFium reports for the first character of `needle` on a page."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        textpage = doc[index].get_textpage()
+        hit = textpage.search(needle, match_case=True).get_next()
+        assert hit is not None, f"{needle!r} not on page {index}"
+        size = raw.FPDFText_GetFontInfo(textpage.raw, hit[0], None, 0, None)
+        buffer = ctypes.create_string_buffer(size)
+        raw.FPDFText_GetFontInfo(textpage.raw, hit[0], buffer, size, None)
+        return buffer.value.decode()
+    finally:
+        doc.close()
+
+
+def link_targets(pdf: Path | str, index: int) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(URI, rectangle) of every link annotation on a page."""
+    from pypdf import PdfReader
+
+    page = PdfReader(str(pdf)).pages[index]
+    links = []
+    for annot in page.get("/Annots", []):
+        annot = annot.get_object()
+        action = annot.get("/A")
+        if annot.get("/Subtype") == "/Link" and action and "/URI" in action:
+            links.append((str(action["/URI"]), tuple(float(v) for v in annot["/Rect"])))
+    return links
