@@ -13,7 +13,7 @@ from cardgen.content import load_deck
 from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.fit import Fit, check_deck_name, fit_cards
 from cardgen.glyphs import check_glyphs
-from cardgen.typeset import printed
+from cardgen.typeset import hyphenation_dictionary, printed
 from cardgen.impose import ImposeError, SheetPlan, impose, plan_grid
 from cardgen.layout import load_layout
 from cardgen.model import Deck, Edition, Layout
@@ -69,6 +69,8 @@ def prepare(folder: Path, lang: str | None = None, flip: str | None = None, qr: 
         if fit and poster:
             editions.append(EditionPlan(edition, fit, poster))
             notes.extend(fit.notes)
+            if hyphenation_dictionary(edition.language) is None:
+                notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     drawings = _load_drawings(deck, problems)
     problems.raise_if_any()
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes))

@@ -9,6 +9,7 @@ from cardgen.fit import largest_fitting
 from cardgen.geometry import Rect
 from cardgen.model import Edition, PosterLayout, Structure, TextStyle
 from cardgen.text import markup, measure, paragraph
+from cardgen.typeset import printed, typeset
 from cardgen.units import MM
 
 BLACK = (0.0, 0.0, 0.0)
@@ -35,8 +36,18 @@ class PosterPlan:
     qr: Rect | None  # the site's code, at the right end of the footer panel
 
 
-def legend_markup(label: str, summary: str, colour_hex: str, bold: str) -> str:
-    return f'<font name="{bold}" color="{colour_hex}">{markup(label)}</font>  {markup(summary)}'
+def legend_markup(label: str, summary: str, colour_hex: str, bold: str, language: str) -> str:
+    summary = typeset(summary, language, hyphenate=False)
+    return f'<font name="{bold}" color="{colour_hex}">{markup(printed(label, language))}</font>  {summary}'
+
+
+def instruction_markup(edition: Edition) -> str:
+    return typeset(edition.poster.instruction, edition.language, hyphenate=False)
+
+
+def poster_line(text: str, edition: Edition) -> str:
+    """A one-line poster text (title, subject, label) as it is printed."""
+    return printed(text, edition.language).replace("\n", " ")
 
 
 def legend_width(footer_w: float, columns: int) -> float:
@@ -85,11 +96,11 @@ def plan_poster(
 
 
 def _footer_height(style: TextStyle, size: float, edition: Edition, structure: Structure, width: float, bold: str) -> float:
-    instruction, _ = measure(paragraph(markup(edition.poster.instruction), style, size, BLACK, "center"), width)
+    instruction, _ = measure(paragraph(instruction_markup(edition), style, size, BLACK, "center"), width)
     column = legend_width(width, len(structure.categories))
     legend = max(
         measure(
-            paragraph(legend_markup(text.label, text.summary, "#000000", bold), style, size * LEGEND_SCALE, BLACK),
+            paragraph(legend_markup(text.label, text.summary, "#000000", bold, edition.language), style, size * LEGEND_SCALE, BLACK),
             column,
         )[0]
         for text in (edition.category(c.id) for c in structure.categories)
@@ -102,7 +113,7 @@ def _fit_texts(layout: PosterLayout, edition: Edition, structure: Structure, pag
     texts = edition.poster
 
     def one_line(style: TextStyle, text: str, width: float):
-        return lambda s: measure(paragraph(markup(text), style, s, BLACK), 1e6)[1] <= width
+        return lambda s: measure(paragraph(markup(poster_line(text, edition)), style, s, BLACK), 1e6)[1] <= width
 
     half = (page.w - GAP) / 2
     footer_w = page.w - 2 * PANEL_PAD - qr_room

@@ -209,6 +209,11 @@ def _glue_last_words(tokens: list[tuple]) -> None:
 
 
 # --- hyphenation --------------------------------------------------------------------------------
+def hyphenation_dictionary(language: str) -> str | None:
+    """The pyphen dictionary an edition's language tag is hyphenated with, or None: no hyphenation."""
+    return pyphen.language_fallback(language.replace("-", "_"))
+
+
 @lru_cache(maxsize=None)
 def _dictionary(language: str) -> pyphen.Pyphen | None:
     tag = pyphen.language_fallback(language.replace("-", "_"))

@@ -240,3 +240,15 @@ def test_the_two_emoticons_differ_in_black_and_white_by_more_than_hue(built, pre
     differ = sum(a != b for a, b in zip(*masks)) / len(masks[0])
     assert differ > 0.03, differ
     assert abs(mean(faces[0]) - mean(faces[1])) > 8  # and the faces differ in grey, too
+
+
+def test_check_tells_when_an_edition_cannot_be_hyphenated(deck_copy):
+    from click.testing import CliRunner
+
+    from cardgen.cli import main
+
+    texts = deck_copy / "nl" / "texts.yaml"
+    texts.write_text(texts.read_text(encoding="utf-8").replace("language: nl-BE", "language: tlh"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
+    assert result.exit_code == 0, result.output
+    assert "no hyphenation dictionary for 'tlh'; words are not hyphenated" in result.output

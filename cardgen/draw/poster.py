@@ -15,10 +15,12 @@ from cardgen.poster import (
     SWATCH,
     SWATCH_GAP,
     PosterPlan,
+    instruction_markup,
     legend_markup,
+    poster_line,
     legend_width,
 )
-from cardgen.text import hex_colour, markup, paragraph
+from cardgen.text import hex_colour, paragraph
 from cardgen.units import MM
 
 PANEL = (0.955, 0.953, 0.965)  # a light grey that survives any printer and holds the footer together
@@ -41,16 +43,16 @@ def draw_poster(
     texts = edition.poster
     canvas.setFillColorRGB(*layout.title.colour)
     canvas.setFont(layout.title.font, plan.title_size)
-    canvas.drawCentredString(plan.page.cx, plan.title_baseline, texts.title)
+    canvas.drawCentredString(plan.page.cx, plan.title_baseline, poster_line(texts.title, edition))
     canvas.setFillColorRGB(*layout.footer.colour)
     canvas.setFont(layout.footer.font, layout.footer.size)
-    canvas.drawCentredString(plan.page.cx, plan.subject_baseline, edition.subject)
+    canvas.drawCentredString(plan.page.cx, plan.subject_baseline, poster_line(edition.subject, edition))
 
     for box, emoticon, label in zip(plan.faces, (structure.strengths, structure.work), (texts.strengths, texts.work)):
         draw_vector(canvas, icons.original(emoticon.svg), box)
         canvas.setFillColorRGB(*(layout.label.colour or emoticon.colour))
         canvas.setFont(layout.label.font, plan.label_size)
-        canvas.drawCentredString(box.cx, plan.label_baseline, label)
+        canvas.drawCentredString(box.cx, plan.label_baseline, poster_line(label, edition))
 
     _draw_footer(canvas, plan, layout, edition, structure, bold, icons)
     canvas.restoreState()
@@ -65,7 +67,7 @@ def _draw_footer(
         panel = Rect(panel.x, panel.y, plan.qr.right + PANEL_PAD - panel.x, panel.h)
     canvas.setFillColorRGB(*PANEL)
     canvas.roundRect(panel.x, panel.y, panel.w, panel.h, 4 * MM, stroke=0, fill=1)
-    instruction = paragraph(markup(edition.poster.instruction), style, size, style.colour, "center")
+    instruction = paragraph(instruction_markup(edition), style, size, style.colour, "center")
     _, inst_h = instruction.wrap(footer.w, footer.h)
     instruction.drawOn(canvas, footer.x, footer.top - inst_h)
 
@@ -74,7 +76,7 @@ def _draw_footer(
     top = footer.top - inst_h - GAP / 2
     for i, category in enumerate(structure.categories):
         text = edition.category(category.id)
-        markup_text = legend_markup(text.label, text.summary, hex_colour(category.colour), bold)
+        markup_text = legend_markup(text.label, text.summary, hex_colour(category.colour), bold, edition.language)
         para = paragraph(markup_text, style, size * LEGEND_SCALE, style.colour)
         x = footer.x + i * column_w + LEGEND_INDENT
         _, para_h = para.wrap(legend_width(footer.w, columns), footer.h)
