@@ -77,8 +77,14 @@ class _Measure:
         self.regions = back_regions(layout)
         self.label_markup = typeset(card.label, language, hyphenate=False)
         self.title_markup = typeset(card.title, language, hyphenate=False)
-        self.bodies = {glue: body_markup(card, bold, language, glue) for glue in (False, True)}
+        self.bold = bold
+        self._bodies: dict[bool, str] = {}
         self._cache: dict = {}
+
+    def body_markup(self, glue: bool) -> str:
+        if glue not in self._bodies:  # the glued variant is typeset only for a card that needs it
+            self._bodies[glue] = body_markup(self.card, self.bold, self.language, glue)
+        return self._bodies[glue]
 
     def _get(self, key: tuple, style: TextStyle, text: str, size: float):
         if key not in self._cache:
@@ -91,10 +97,10 @@ class _Measure:
         return self._get(("title", size), self.layout.title, self.title_markup, size)[:2]
 
     def body(self, size: float, glue: bool = False) -> tuple[float, float]:
-        return self._get(("body", size, glue), self.layout.description, self.bodies[glue], size)[:2]
+        return self._get(("body", size, glue), self.layout.description, self.body_markup(glue), size)[:2]
 
     def lone_last_word(self, size: float) -> bool:
-        return self._get(("body", size, False), self.layout.description, self.bodies[False], size)[2] == 1
+        return self._get(("body", size, False), self.layout.description, self.body_markup(False), size)[2] == 1
 
     def body_room(self, title_size: float) -> float:
         title_height, _ = self.title(title_size)
@@ -150,7 +156,7 @@ def _fitted(m: _Measure, label_size: float, title_size: float, body_size: float)
         m.title(title_size)[0],
         m.label_markup,
         m.title_markup,
-        m.bodies[glue],
+        m.body_markup(glue),
     )
 
 

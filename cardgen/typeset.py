@@ -20,10 +20,11 @@ Everything else prints exactly as written: <, > and & are never markup.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from html import escape
 
 import pyphen
+
+from cardgen.hyphenation import dictionary
 
 NBSP = "\u00a0"  # the font has no U+202F narrow no-break space, so French spacing uses this too
 SHY = "\u00ad"  # ReportLab breaks at a soft hyphen with a visible '-', and prints nothing otherwise
@@ -214,10 +215,8 @@ def hyphenation_dictionary(language: str) -> str | None:
     return pyphen.language_fallback(language.replace("-", "_"))
 
 
-@lru_cache(maxsize=None)
 def _dictionary(language: str) -> pyphen.Pyphen | None:
-    tag = pyphen.language_fallback(language.replace("-", "_"))
-    return pyphen.Pyphen(lang=tag, left=3, right=3) if tag else None
+    return dictionary(language)
 
 
 def _hyphenate_chunk(chunk: str, dic: pyphen.Pyphen) -> str:

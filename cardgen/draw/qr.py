@@ -23,7 +23,7 @@ def draw_qr(canvas: Canvas, box: Rect, data: str, radius: float = 0.0) -> None:
     widget.barWidth = widget.barHeight = box.w
     drawing = Drawing(box.w, box.h)
     drawing.add(widget)
-    draw_vector(canvas, drawing, box)
+    draw_vector(canvas, drawing, box, key=("qr", data, box.w))
     canvas.restoreState()
 
 

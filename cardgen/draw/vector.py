@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
@@ -12,14 +13,33 @@ from reportlab.pdfgen.canvas import Canvas
 from cardgen.geometry import Rect
 
 
-def draw_vector(canvas: Canvas, drawing: Drawing, box: Rect) -> None:
-    """Scale `drawing` to fit `box`, centred, keeping its proportions."""
+def draw_vector(canvas: Canvas, drawing: Drawing, box: Rect, key: object = None) -> None:
+    """Scale `drawing` to fit `box`, centred, keeping its proportions.
+
+    Each distinct drawing (by `key`, else by identity) is rendered once per PDF as a form and
+    placed by reference after that: an icon on 25 cards costs one rendering and one copy in the file.
+    """
+    name = _form(canvas, drawing, key if key is not None else id(drawing))
     scale = min(box.w / drawing.width, box.h / drawing.height)
     canvas.saveState()
     canvas.translate(box.cx - drawing.width * scale / 2, box.cy - drawing.height * scale / 2)
     canvas.scale(scale, scale)
-    renderPDF.draw(drawing, canvas, 0, 0, showBoundary=0)
+    canvas.doForm(name)
     canvas.restoreState()
+
+
+_FORMS: WeakKeyDictionary = WeakKeyDictionary()  # canvas -> {key: form name}
+
+
+def _form(canvas: Canvas, drawing: Drawing, key: object) -> str:
+    forms = _FORMS.setdefault(canvas, {})
+    if key not in forms:
+        name = f"cardgen-vector-{len(forms) + 1}"  # numbered in drawing order: same input, same bytes
+        canvas.beginForm(name, 0, 0, drawing.width, drawing.height)
+        renderPDF.draw(drawing, canvas, 0, 0, showBoundary=0)
+        canvas.endForm()
+        forms[key] = name
+    return forms[key]
 
 
 class Icons:
