@@ -171,7 +171,7 @@ def deck_name_width(name: str, style: TextStyle) -> float:
 def check_deck_name(edition: Edition, layout: CardLayout, problems: Problems) -> bool:
     """The deck's name runs across the top of every front on one line; False (and a problem) when it cannot."""
     width = layout.width - 2 * layout.padding
-    name = edition.title
+    name = printed(edition.title, edition.language)
     if deck_name_width(name, layout.front_deck) > width + SLACK:
         problems.add(
             edition.path,

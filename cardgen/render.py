@@ -18,6 +18,7 @@ from cardgen.fit import Fit
 from cardgen.impose import SheetPlan
 from cardgen.model import Edition, Layout, Structure
 from cardgen.poster import PosterPlan
+from cardgen.typeset import printed
 from cardgen.units import MM
 
 DUPLEX = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge"}
@@ -61,10 +62,11 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, structure)
     canvas.setViewerPreference("Duplex", DUPLEX[plan.flip])
     code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
+    deck_name = printed(edition.title, edition.language)
     for sheet in plan.sheets:
         for p in sheet.placements:
             fitted = fit.cards[p.index]
-            draw_front(canvas, p.front, fitted, layout.card, edition.title, icons, code if fitted.card.kind == "rules" else None)
+            draw_front(canvas, p.front, fitted, layout.card, deck_name, icons, code if fitted.card.kind == "rules" else None)
         draw_marks(canvas, plan.marks, layout.sheet)
         canvas.showPage()
         for p in sheet.placements:
