@@ -89,7 +89,7 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
 
 
 def _load_drawings(deck: Deck, problems: Problems) -> tuple:
-    from cardgen.emoticons import load_svg
+    from cardgen.svg import load_svg
 
     structure = deck.structure
     paths = [structure.strengths.svg, structure.work.svg, structure.rules_icon]

@@ -188,7 +188,6 @@ def _fit_labels(measures: list[_Measure], layout: CardLayout, edition: str, prob
     """The front's word, fitted once per distinct label: a category's label is shared by its cards."""
     sizes: dict[str, float | None] = {}
     by_label: dict[str, float | None] = {}
-    width = layout.width - 2 * layout.padding
     for m in measures:
         label = m.card.label
         if label not in by_label:

@@ -92,7 +92,7 @@ def test_a_deck_font_is_found_in_the_deck_folder_first(deck_copy, tmp_path, buil
 
 # --- text: links, markup, hyphenation, fitting -------------------------------------------------
 
-from pdfread import MM, find_text, font_of, link_targets, normalise, page_text  # noqa: E402
+from pdfread import MM, find_text, font_of, link_targets, page_text  # noqa: E402
 
 
 def test_a_site_named_in_a_text_is_a_link_over_its_words(built):

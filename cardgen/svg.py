@@ -1,4 +1,4 @@
-"""Read the poster's SVG drawings, checked: a broken or missing drawing is a problem, not a blank."""
+"""Read SVG drawings (emoticons, icons), checked: a broken or missing drawing is a problem, not a blank."""
 
 from __future__ import annotations
 

@@ -1,0 +1,166 @@
+"""Load and validate one edition's texts (<language>/texts.yaml), checked against the structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cardgen import schema
+from cardgen.errors import Problems
+from cardgen.model import CardText, CategoryText, Edition, PosterText, RulesText, Source, Structure
+from cardgen.structure import STRUCTURE_FILE
+from cardgen.units import UnitError
+from cardgen.yamlio import Node, key_lines, load_yaml
+
+
+def load_edition(path: Path, structure: Structure | None, problems: Problems) -> Edition | None:
+    node = load_yaml(path, problems)
+    if node is None:
+        return None
+    count = len(problems.items)
+    top = schema.Reader(node, "", problems)
+    language = top.get("language", _language_tag)
+    deck = top.mapping("deck")
+    title = deck.get("title", schema.text) if deck else None
+    subject = deck.get("subject", schema.text) if deck else None
+    if deck:
+        deck.finish()
+    categories = _category_texts(top, structure, problems)
+    cards = _card_texts(top, structure, problems)
+    rules = _rules_text(top, structure)
+    poster = _poster_text(top)
+    lines = key_lines(node, ("deck", "poster"))
+    bookmarks = top.mapping("bookmarks")
+    bookmark_cards = bookmarks.get("cards", schema.text) if bookmarks else None
+    bookmark_poster = bookmarks.get("poster", schema.text) if bookmarks else None
+    if bookmarks:
+        bookmarks.finish()
+    top.finish()
+    if len(problems.items) > count or structure is None:
+        return None
+    return Edition(
+        code=path.parent.name,
+        path=path,
+        language=language,
+        title=title,
+        subject=subject,
+        categories=tuple(categories),
+        cards=tuple(cards),
+        rules=rules,
+        poster=poster,
+        bookmark_cards=bookmark_cards,
+        bookmark_poster=bookmark_poster,
+        lines=lines,
+    )
+
+
+def _language_tag(value: object) -> str:
+    tag = schema.text(value)
+    parts = tag.split("-")
+    if not (2 <= len(parts[0]) <= 3 and parts[0].isalpha() and all(p.isalnum() and p for p in parts)):
+        raise UnitError(f"expected a language tag such as 'nl-BE' or 'fr', found {tag!r}")
+    return tag
+
+
+def _keyed(top: schema.Reader, key: str, expected: list[str] | None, what: str, problems: Problems):
+    """The entries of a mapping keyed by structure ids, each checked against the structure."""
+    section = top.mapping(key)
+    if section is None:
+        return []
+    node = section.node
+    if expected is None:  # the structure did not load: nothing to check the ids against
+        return []
+    for extra in node:
+        if extra not in expected:
+            problems.add(
+                node.path,
+                node.line_of(extra),
+                f"'{key}.{extra}': no {what} with the id '{extra}' in {STRUCTURE_FILE}; "
+                f"fix the id or add the {what} to {STRUCTURE_FILE}",
+            )
+    result = []
+    for item_id in expected:
+        if item_id not in node:
+            problems.add(
+                node.path,
+                node.line,
+                f"'{key}.{item_id}' is missing: {STRUCTURE_FILE} has the {what} '{item_id}' and this edition "
+                f"has no text for it; add '{item_id}:' under '{key}:'",
+            )
+            continue
+        value = node[item_id]
+        if not isinstance(value, Node):
+            problems.add(
+                node.path,
+                node.line_of(item_id),
+                f"'{key}.{item_id}': expected a mapping of keys below it, found {schema.describe(value)}",
+            )
+            continue
+        result.append((item_id, schema.Reader(value, f"{key}.{item_id}", problems)))
+    return result
+
+
+def _category_texts(top, structure, problems):
+    expected = [c.id for c in structure.categories] if structure else None
+    result = []
+    for category_id, reader in _keyed(top, "categories", expected, "category", problems):
+        label = reader.get("label", schema.text)
+        summary = reader.get("summary", schema.text)
+        reader.finish()
+        result.append((category_id, CategoryText(label, summary, Source(reader.node.path, reader.line_of("label"), f"{reader.where}.label"))))
+    return result
+
+
+def _card_texts(top, structure, problems):
+    expected = [c.id for c in structure.cards] if structure else None
+    result = []
+    for card_id, reader in _keyed(top, "cards", expected, "card", problems):
+        title = reader.get("title", schema.text)
+        description = reader.get("description", schema.text)
+        reader.finish()
+        path = reader.node.path
+        source = Source(path, top.node["cards"].line_of(card_id), reader.where)
+        title_source, description_source = (
+            Source(path, reader.line_of(k), f"{reader.where}.{k}") for k in ("title", "description")
+        )
+        result.append((card_id, CardText(title, description, source, title_source, description_source)))
+    return result
+
+
+def _rules_text(top: schema.Reader, structure: Structure | None) -> RulesText | None:
+    wanted = structure is None or structure.rules_card != "none"
+    rules = top.mapping("rules", required=wanted)
+    if rules is None:
+        return None
+    label = rules.get("label", schema.text)
+    text = rules.get("text", schema.text)
+    hashtags = rules.get("hashtags", schema.text, "")
+    rules.finish()
+    if not wanted:
+        rules.problems.add(
+            top.node.path,
+            top.line_of("rules"),
+            f"'rules': {STRUCTURE_FILE} says rules_card: none; remove this section or set rules_card",
+        )
+    path = top.node.path
+    return RulesText(
+        label,
+        text,
+        hashtags,
+        Source(path, top.line_of("rules"), "rules"),
+        Source(path, rules.line_of("label"), "rules.label"),
+        Source(path, rules.line_of("text"), "rules.text"),
+    )
+
+
+def _poster_text(top: schema.Reader) -> PosterText | None:
+    poster = top.mapping("poster")
+    if poster is None:
+        return None
+    result = PosterText(
+        title=poster.get("title", schema.text),
+        strengths=poster.get("strengths", schema.text),
+        work=poster.get("work", schema.text),
+        instruction=poster.get("instruction", schema.text),
+    )
+    poster.finish()
+    return result

@@ -1,0 +1,130 @@
+"""Load and validate a deck's structure (deck.yaml): ids, categories, cards, site, drawings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cardgen import schema
+from cardgen.errors import Problems
+from cardgen.model import CardSpec, Category, Emoticon, Structure
+from cardgen.paths import resolve_asset
+from cardgen.units import UnitError
+from cardgen.yamlio import Node, load_yaml
+
+STRUCTURE_FILE = "deck.yaml"
+
+
+def load_structure(folder: Path, problems: Problems) -> Structure | None:
+    path = folder / STRUCTURE_FILE
+    node = load_yaml(path, problems)
+    if node is None:
+        return None
+    count = len(problems.items)
+    top = schema.Reader(node, "", problems)
+    deck = top.get("deck", schema.identifier)
+    author = top.get("author", schema.text)
+    site = top.get("site", _site)
+    rules_card = top.get("rules_card", schema.choice("first", "last", "none"), "first")
+    rules_icon = _svg(top, "rules_icon", folder, required=False)
+    categories, category_ids = _categories(top, folder, problems)
+    cards = _cards(top, category_ids, problems)
+    emoticons = top.mapping("emoticons")
+    strengths = _emoticon(emoticons, "strengths", folder, problems) if emoticons else None
+    work = _emoticon(emoticons, "work", folder, problems) if emoticons else None
+    if emoticons:
+        emoticons.finish()
+    top.finish()
+    if len(problems.items) > count:
+        return None
+    return Structure(path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work, rules_icon)
+
+
+def _site(value: object) -> str:
+    site = schema.text(value)
+    if not site.startswith(("https://", "http://")) or " " in site:
+        raise UnitError(f"expected a web address starting with https://, found {site!r}")
+    return site
+
+
+def _categories(top: schema.Reader, folder: Path, problems: Problems) -> tuple[list[Category], set[str]]:
+    """The valid categories, and every id written (so that a bad colour does not also make every
+    card of that category 'unknown')."""
+    result: list[Category] = []
+    ids: set[str] = set()
+    for reader in _entries(top, "categories", "category", problems):
+        category_id = reader.get("id", schema.identifier)
+        colour = reader.get("colour", schema.colour)
+        icon = _svg(reader, "icon", folder, required=False)
+        reader.finish()
+        if category_id in ids:
+            reader.error("id", f"duplicate category id '{category_id}'; every category needs its own id")
+            continue
+        if category_id:
+            ids.add(category_id)
+        if category_id and colour:
+            result.append(Category(category_id, colour, icon))
+    return result, ids
+
+
+def _cards(top: schema.Reader, category_ids: set[str], problems: Problems) -> list[CardSpec]:
+    result: list[CardSpec] = []
+    seen: dict[str, int] = {}
+    for reader in _entries(top, "cards", "card", problems):
+        card_id = reader.get("id", schema.identifier)
+        category = reader.get("category", schema.identifier)
+        reader.finish()
+        if card_id in seen:
+            reader.error("id", f"duplicate card id '{card_id}' (first on line {seen[card_id]}); ids must be unique")
+            continue
+        if category and category_ids and category not in category_ids:
+            known = ", ".join(sorted(category_ids))
+            reader.error("category", f"unknown category '{category}'; expected one of: {known}")
+            continue
+        if card_id and category:
+            seen[card_id] = reader.line_of("id")
+            result.append(CardSpec(card_id, category, len(result) + 1))
+    return result
+
+
+def _emoticon(reader: schema.Reader, key: str, folder: Path, problems: Problems) -> Emoticon | None:
+    sub = reader.mapping(key)
+    if sub is None:
+        return None
+    svg = _svg(sub, "svg", folder)
+    colour = sub.get("colour", schema.colour)
+    sub.finish()
+    return Emoticon(svg, colour) if svg and colour else None
+
+
+def _svg(reader: schema.Reader, key: str, folder: Path, required: bool = True) -> Path | None:
+    """An SVG file named under `key`, found in the deck folder or cardgen's assets."""
+    name = reader.get(key, schema.text, schema.MISSING if required else None)
+    if name is None:
+        return None
+    try:
+        path = resolve_asset(folder, name)
+    except UnitError as exc:
+        reader.error(key, str(exc))
+        return None
+    if path.suffix.lower() != ".svg":
+        reader.error(key, f"expected an SVG drawing (a file ending in .svg), found {name!r}")
+        return None
+    return path
+
+
+def _entries(top: schema.Reader, key: str, what: str, problems: Problems):
+    """A Reader for each mapping in the list under `key`; anything else in the list is a problem."""
+    items = top.sequence(key)
+    if items is None:
+        return
+    if not items:
+        top.error(key, f"expected at least one {what}")
+    for index, item in enumerate(items):
+        if isinstance(item, Node):
+            yield schema.Reader(item, f"{key}[{index + 1}]", problems)
+        else:
+            problems.add(
+                items.path,
+                items.line_of(index),
+                f"'{key}[{index + 1}]': expected a mapping such as 'id: ...', found {schema.describe(item)}",
+            )
