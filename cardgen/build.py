@@ -14,12 +14,11 @@ from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.fit import Fit, check_deck_name, fit_cards
 from cardgen.glyphs import check_glyphs
 from cardgen.typeset import hyphenation_dictionary, printed
-from cardgen.impose import ImposeError, SheetPlan, impose, plan_grid
+from cardgen.impose import MIN_MARK, ImposeError, SheetPlan, impose, plan_grid
 from cardgen.layout import load_layout
-from cardgen.model import Deck, Edition, Layout
+from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.paths import builtin_assets
 from cardgen.poster import PosterPlan, plan_poster
-from cardgen.units import MM
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 
@@ -43,11 +42,12 @@ class Prepared:
     notes: tuple[str, ...]
 
 
-def prepare(folder: Path, lang: str | None = None, flip: str | None = None, qr: bool | None = None) -> Prepared:
-    """Load and validate the deck folder and plan every page; raises ContentError listing every problem."""
+def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
+    """Load and validate the deck folder and plan every page; raises ContentError listing every problem.
+    `overrides` are the command line's settings (see model.Overrides), already checked."""
     problems = Problems()
     deck = load_deck(folder, problems, only=lang)
-    layout = load_layout(folder, problems, flip=flip, qr=qr)
+    layout = load_layout(folder, problems, Overrides(**overrides))
     if deck is None or layout is None:
         problems.raise_if_any()
     sheets = _plan_sheets(layout, len(cards_for(deck.structure, deck.editions[0], layout)) if deck.editions else 0, problems)
@@ -78,14 +78,16 @@ def prepare(folder: Path, lang: str | None = None, flip: str | None = None, qr: 
 
 def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | None:
     sheet, card = layout.sheet, layout.card
+    # room outside the cards: for the cut marks on the fronts, and for backs shifted by the offset
+    room = max(sheet.mark_offset + MIN_MARK, *(abs(v) for v in sheet.offset))
     try:
-        grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, sheet.mark_offset + 2 * MM)
+        grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room)
     except ImposeError as exc:
         problems.add(
             layout.path, layout.line("card.width"), f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper"
         )
         return None
-    return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset)
+    return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset, sheet.offset, sheet.cut_lines)
 
 
 def _load_drawings(deck: Deck, problems: Problems) -> tuple:

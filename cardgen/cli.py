@@ -9,6 +9,40 @@ import click
 FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
 
 
+def _converted(parse):
+    """A click callback that checks a value with the same function the layout spec uses."""
+
+    def callback(ctx, param, value):
+        if value is None:
+            return None
+        from cardgen.units import UnitError
+
+        try:
+            return parse(value)
+        except UnitError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return callback
+
+
+def _paper(value):
+    from cardgen.units import parse_size
+
+    return parse_size(value)
+
+
+def _card_size(value):
+    from cardgen.units import parse_card_size
+
+    return parse_card_size(value)
+
+
+def _offset(value):
+    from cardgen.units import parse_offset
+
+    return parse_offset(value)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cardgen")
 def main() -> None:
@@ -48,9 +82,16 @@ def _check_lang(content: Path, lang: str | None) -> None:
 @_lang_option
 @click.option("--flip", type=click.Choice(["long", "short"]), default=None,
               help="Your printer's duplex flip edge: long (the usual) or short. Default: the layout spec's.")
+@click.option("--paper", metavar="NAME|WxH", callback=_converted(_paper),
+              help="The paper of the card sheets: A4, A3, Letter, Legal or a size such as 210mm x 297mm.")
+@click.option("--card-size", metavar="NAME|WxH", callback=_converted(_card_size),
+              help="poker, bridge, mini, a7, tarot, square, or width x height in mm such as 63x88.")
+@click.option("--offset", metavar="X,Y", callback=_converted(_offset),
+              help="Shift the backs by X,Y mm to cancel your printer's misregistration (see 'cardgen calibrate').")
+@click.option("--cut-lines/--no-cut-lines", default=None, help="Also draw thin lines along every cut.")
 @click.option("--qr/--no-qr", default=None,
               help="Print a QR code for the deck's site on the rules card and the poster. Default: the layout spec's (on).")
-def build(content: Path, out: Path, lang: str | None, flip: str | None, qr: bool | None) -> None:
+def build(content: Path, out: Path, lang: str | None, **settings) -> None:
     """Check the deck, then write the card sheet, the poster and the print pack of each edition.
 
     Nothing is written when a content or layout file has a mistake, and earlier PDFs stay as they were.
@@ -60,7 +101,7 @@ def build(content: Path, out: Path, lang: str | None, flip: str | None, qr: bool
     from cardgen.errors import show_path
 
     _check_lang(content, lang)
-    prepared = prepare(content, lang=lang, flip=flip, qr=qr)
+    prepared = prepare(content, lang=lang, **settings)
     for written in run_build(prepared, out):
         files = ", ".join(show_path(f) for f in written.files)
         click.echo(f"{written.edition}: {files} ({written.pages} pages in the pack)")

@@ -1,8 +1,10 @@
 """Pure imposition: how many cards a sheet holds, where each face lands, where the cuts are.
 
 Coordinates are PDF points with the origin at the sheet's lower-left corner. Backs are placed
-so that a duplex print puts each back behind its front: long-edge flip mirrors x
-(x -> W - x - w), short-edge flip mirrors y (y -> H - y - h).
+so that a duplex print puts each back behind its front. The sheet turns over its paper's long
+edge or its short one: on a portrait sheet long-edge flip mirrors x (x -> W - x - w) and
+short-edge flip mirrors y (y -> H - y - h); on a landscape sheet the long edge is the top, so
+the two swap. A measured printer offset then shifts every back.
 """
 
 from __future__ import annotations
@@ -68,20 +70,32 @@ class SheetPlan:
     flip: str
     sheets: tuple[Sheet, ...]
     marks: tuple[Segment, ...]  # the same on every front page
+    cuts: tuple[Segment, ...] = ()  # lines along every cut across the cards, when asked for
 
 
-def plan_grid(paper: tuple[float, float], card: tuple[float, float], margin: float, gutter: float, mark_room: float) -> Grid:
-    """The largest grid of cards that leaves `margin + mark_room` free on every side, centred."""
+def plan_grid(
+    paper: tuple[float, float], card: tuple[float, float], margin: float, gutter: float, mark_room: float
+) -> Grid:
+    """The grid that holds the most cards with `margin + mark_room` free on every side, on the
+    sheet upright or turned (a tie keeps the paper as given), centred."""
+    turned = (paper[1], paper[0])
+    grids = [g for g in (_grid(paper, card, margin, gutter, mark_room), _grid(turned, card, margin, gutter, mark_room)) if g]
+    if not grids:
+        raise ImposeError(
+            f"a {card[0] / MM:g} x {card[1] / MM:g} mm card does not fit on {paper[0] / MM:g} x {paper[1] / MM:g} mm "
+            f"paper with {margin / MM:g} mm margins and room for cut marks"
+        )
+    return max(grids, key=lambda g: g.per_sheet)  # max keeps the first of equals: the paper as given
+
+
+def _grid(paper, card, margin, gutter, mark_room) -> Grid | None:
     paper_w, paper_h = paper
     card_w, card_h = card
     free = margin + mark_room
     cols = int((paper_w - 2 * free + gutter + 1e-6) // (card_w + gutter))
     rows = int((paper_h - 2 * free + gutter + 1e-6) // (card_h + gutter))
     if cols < 1 or rows < 1:
-        raise ImposeError(
-            f"a {card_w / MM:g} x {card_h / MM:g} mm card does not fit on {paper_w / MM:g} x {paper_h / MM:g} mm "
-            f"paper with {margin / MM:g} mm margins and room for cut marks"
-        )
+        return None
     block_w = cols * card_w + (cols - 1) * gutter
     block_h = rows * card_h + (rows - 1) * gutter
     return Grid(paper_w, paper_h, card_w, card_h, gutter, cols, rows, (paper_w - block_w) / 2, (paper_h - block_h) / 2)
@@ -95,18 +109,21 @@ def slot(grid: Grid, position: int) -> Rect:
     return Rect(x, y, grid.card_w, grid.card_h)
 
 
-def back_of(grid: Grid, front: Rect, flip: str) -> Rect:
-    """Where the back must be drawn so that duplex printing puts it behind `front`."""
-    if flip == "long":
-        return Rect(grid.paper_w - front.x - front.w, front.y, front.w, front.h)
-    if flip == "short":
-        return Rect(front.x, grid.paper_h - front.y - front.h, front.w, front.h)
-    raise ValueError(f"unknown flip edge {flip!r}")
+def back_of(grid: Grid, front: Rect, flip: str, offset: tuple[float, float] = (0.0, 0.0)) -> Rect:
+    """Where the back must be drawn so that duplex printing puts it behind `front`; `offset`
+    shifts it to cancel a printer's measured misregistration."""
+    if flip not in ("long", "short"):
+        raise ValueError(f"unknown flip edge {flip!r}")
+    portrait = grid.paper_h >= grid.paper_w
+    mirror_x = (flip == "long") == portrait  # turning over a vertical edge mirrors left and right
+    dx, dy = offset
+    if mirror_x:
+        return Rect(grid.paper_w - front.x - front.w + dx, front.y + dy, front.w, front.h)
+    return Rect(front.x + dx, grid.paper_h - front.y - front.h + dy, front.w, front.h)
 
 
-def cut_marks(grid: Grid, margin: float, length: float, offset: float) -> tuple[Segment, ...]:
-    """Short lines outside the block, in line with every cut; cards edge to edge share a cut."""
-    block = grid.block
+def _cut_positions(grid: Grid) -> tuple[list[float], list[float]]:
+    """The x of every vertical cut and the y of every horizontal one; cards edge to edge share a cut."""
     xs, ys = set(), set()
     for c in range(grid.cols):
         left = grid.x0 + c * (grid.card_w + grid.gutter)
@@ -114,27 +131,51 @@ def cut_marks(grid: Grid, margin: float, length: float, offset: float) -> tuple[
     for r in range(grid.rows):
         bottom = grid.y0 + r * (grid.card_h + grid.gutter)
         ys.update((round(bottom, 6), round(bottom + grid.card_h, 6)))
+    return sorted(xs), sorted(ys)
+
+
+def cut_lines(grid: Grid) -> tuple[Segment, ...]:
+    """Thin lines along every cut, across the whole block of cards."""
+    block = grid.block
+    xs, ys = _cut_positions(grid)
+    return tuple(Segment(x, block.y, x, block.top) for x in xs) + tuple(Segment(block.x, y, block.right, y) for y in ys)
+
+
+def cut_marks(grid: Grid, margin: float, length: float, offset: float) -> tuple[Segment, ...]:
+    """Short lines outside the block, in line with every cut."""
+    block = grid.block
+    xs, ys = _cut_positions(grid)
     marks = []
     top_end = min(block.top + offset + length, grid.paper_h - margin)
     bottom_end = max(block.y - offset - length, margin)
     right_end = min(block.right + offset + length, grid.paper_w - margin)
     left_end = max(block.x - offset - length, margin)
-    for x in sorted(xs):
+    for x in xs:
         marks.append(Segment(x, block.top + offset, x, top_end))
         marks.append(Segment(x, block.y - offset, x, bottom_end))
-    for y in sorted(ys):
+    for y in ys:
         marks.append(Segment(block.right + offset, y, right_end, y))
         marks.append(Segment(block.x - offset, y, left_end, y))
     return tuple(m for m in marks if abs(m.x1 - m.x0) + abs(m.y1 - m.y0) >= MIN_MARK - 1e-6)
 
 
-def impose(count: int, grid: Grid, flip: str, margin: float, mark_length: float, mark_offset: float) -> SheetPlan:
+def impose(
+    count: int,
+    grid: Grid,
+    flip: str,
+    margin: float,
+    mark_length: float,
+    mark_offset: float,
+    offset: tuple[float, float] = (0.0, 0.0),
+    with_cut_lines: bool = False,
+) -> SheetPlan:
     """Cards 0..count-1 in order, a sheet (front page + back page) per `grid.per_sheet` cards."""
     sheets = []
     for start in range(0, count, grid.per_sheet):
         placements = []
         for index in range(start, min(start + grid.per_sheet, count)):
             front = slot(grid, index - start)
-            placements.append(Placement(index, front, back_of(grid, front, flip)))
+            placements.append(Placement(index, front, back_of(grid, front, flip, offset)))
         sheets.append(Sheet(tuple(placements)))
-    return SheetPlan(grid, flip, tuple(sheets), cut_marks(grid, margin, mark_length, mark_offset))
+    cuts = cut_lines(grid) if with_cut_lines else ()
+    return SheetPlan(grid, flip, tuple(sheets), cut_marks(grid, margin, mark_length, mark_offset), cuts)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from cardgen import schema
 from cardgen.errors import Problems
-from cardgen.model import CardLayout, Layout, PosterLayout, QrLayout, SheetLayout, TextStyle
+from cardgen.model import CardLayout, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
 from cardgen.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.paths import resolve_asset
-from cardgen.units import MM, UnitError, parse_colour
+from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
 from cardgen.yamlio import key_lines, load_yaml
 
 LAYOUT_FILE = "layout.yaml"
@@ -19,8 +19,8 @@ CATEGORY = None  # a style colour of "category": the card's own category colour
 MIN_QR = 15 * MM  # smaller than this, a phone camera struggles with a printed code
 
 
-def load_layout(folder: Path, problems: Problems, flip: str | None = None, qr: bool | None = None) -> Layout | None:
-    """The layout spec of a deck folder; `flip` and `qr` from the command line override the spec."""
+def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrides()) -> Layout | None:
+    """The layout spec of a deck folder; what the command line gives overrides the spec."""
     path = folder / LAYOUT_FILE
     node = load_yaml(path, problems)
     if node is None:
@@ -28,10 +28,10 @@ def load_layout(folder: Path, problems: Problems, flip: str | None = None, qr: b
     count = len(problems.items)
     top = schema.Reader(node, "", problems)
     fonts = _fonts(top, folder)
-    card = _card(top, fonts)
-    sheet = _sheet(top, flip)
+    card = _card(top, fonts, overrides.card_size)
+    sheet = _sheet(top, overrides)
     poster = _poster(top, fonts)
-    qr_layout = _qr(top, qr)
+    qr_layout = _qr(top, overrides.qr)
     top.finish()
     if len(problems.items) > count:
         return None
@@ -102,13 +102,14 @@ def _style_colour(value: object):
     return parse_colour(value, also=" or the word category")
 
 
-def _card(top: schema.Reader, fonts: dict[str, str]) -> CardLayout | None:
+def _card(top: schema.Reader, fonts: dict[str, str], size_override: tuple[float, float] | None) -> CardLayout | None:
     reader = top.mapping("card")
     if reader is None:
         return None
+    width, height = _card_size(reader, size_override)
     values = dict(
-        width=reader.get("width", schema.positive_length),
-        height=reader.get("height", schema.positive_length),
+        width=width,
+        height=height,
         padding=reader.get("padding", schema.nonnegative_length),
         band=reader.get("band", schema.nonnegative_length),
         icon=reader.get("icon", schema.nonnegative_length, 20 * MM),
@@ -127,7 +128,21 @@ def _card(top: schema.Reader, fonts: dict[str, str]) -> CardLayout | None:
     return CardLayout(**values)
 
 
-def _sheet(top: schema.Reader, flip: str | None) -> SheetLayout | None:
+def _card_size(reader: schema.Reader, override: tuple[float, float] | None) -> tuple[float | None, float | None]:
+    """card.size (a preset such as poker, or '63x88') or card.width and card.height; not both."""
+    if "size" in reader.node and ("width" in reader.node or "height" in reader.node):
+        reader.error("size", "give either size or width and height, not both")
+    if "size" in reader.node or ("width" not in reader.node and "height" not in reader.node):
+        size = reader.get("size", parse_card_size)
+        width, height = size if size else (None, None)
+    else:
+        width = reader.get("width", schema.positive_length)
+        height = reader.get("height", schema.positive_length)
+    reader.taken.update(("size", "width", "height"))
+    return override if override else (width, height)
+
+
+def _sheet(top: schema.Reader, overrides: Overrides) -> SheetLayout | None:
     reader = top.mapping("sheet")
     if reader is None:
         return None
@@ -136,6 +151,8 @@ def _sheet(top: schema.Reader, flip: str | None) -> SheetLayout | None:
         margin=reader.get("margin", schema.nonnegative_length),
         gutter=reader.get("gutter", schema.nonnegative_length),
         flip=reader.get("flip", schema.choice("long", "short"), "long"),
+        offset=reader.get("offset", parse_offset, (0.0, 0.0)),
+        cut_lines=reader.get("cut_lines", schema.flag, False),
     )
     marks = reader.mapping("cut_marks")
     if marks:
@@ -147,8 +164,9 @@ def _sheet(top: schema.Reader, flip: str | None) -> SheetLayout | None:
         )
         marks.finish()
     reader.finish()
-    if flip:
-        values["flip"] = flip
+    for key in ("flip", "paper", "offset", "cut_lines"):
+        if getattr(overrides, key) is not None:
+            values[key] = getattr(overrides, key)
     if not marks or None in values.values():
         return None
     return SheetLayout(**values)

@@ -194,6 +194,8 @@ class SheetLayout:
     mark_offset: float
     mark_width: float
     mark_colour: RGB
+    offset: tuple[float, float] = (0.0, 0.0)  # shifts every back: a printer's measured misregistration
+    cut_lines: bool = False  # thin lines along every cut, besides the marks
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,18 @@ class PosterLayout:
     label: TextStyle
     footer: TextStyle
     background: RGB
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Settings from the command line, already checked; None leaves the layout spec's value."""
+
+    flip: str | None = None
+    qr: bool | None = None
+    paper: tuple[float, float] | None = None
+    card_size: tuple[float, float] | None = None
+    offset: tuple[float, float] | None = None
+    cut_lines: bool | None = None
 
 
 @dataclass(frozen=True)

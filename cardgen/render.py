@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen import __version__
 from cardgen.draw.cards import draw_back, draw_front
-from cardgen.draw.marks import draw_marks
+from cardgen.draw.marks import draw_cut_lines, draw_marks
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.qr import draw_qr, site_label
 from cardgen.draw.vector import Icons
@@ -68,6 +68,7 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
             fitted = fit.cards[p.index]
             draw_front(canvas, p.front, fitted, layout.card, deck_name, icons, code if fitted.card.kind == "rules" else None)
         draw_marks(canvas, plan.marks, layout.sheet)
+        draw_cut_lines(canvas, plan.cuts)
         canvas.showPage()
         for p in sheet.placements:
             draw_back(canvas, p.back, fit.cards[p.index], layout.card, icons)

@@ -17,6 +17,17 @@ PAPERS_MM = {
     "Legal": (215.9, 355.6),
 }
 
+CARD_SIZES_MM = {
+    "poker": (63.0, 88.0),
+    "bridge": (57.0, 89.0),
+    "mini": (44.0, 63.0),
+    "a7": (74.0, 105.0),
+    "tarot": (70.0, 120.0),
+    "square": (70.0, 70.0),
+}
+MIN_CARD_MM = 25.0  # below this a card cannot hold a word at a readable size, nor be cut by hand
+MAX_OFFSET_MM = 10.0  # printers shift a back by 0.5-2 mm; more than this is a typo, not a printer
+
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in|px)\s*$")
 _SIZE = re.compile(r"^\s*(.+?)\s*[x×]\s*(.+?)\s*$")
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
@@ -85,3 +96,52 @@ def relative_luminance(rgb: tuple[float, float, float]) -> float:
 def contrast_ratio(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def _mm_or_length(text: str) -> float:
+    """'63' (millimetres, as people say card sizes) or any length with a unit."""
+    text = text.strip()
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        return float(text) * MM
+    return parse_length(text)
+
+
+def parse_card_size(text: object) -> tuple[float, float]:
+    """'poker', 'tarot', ... or '63x88' (mm) or '63mm x 88mm' -> (width, height) in points."""
+    if isinstance(text, str):
+        preset = CARD_SIZES_MM.get(text.strip().lower())
+        if preset:
+            return preset[0] * MM, preset[1] * MM
+        match = _SIZE.match(text)
+        if match:
+            try:
+                w, h = _mm_or_length(match.group(1)), _mm_or_length(match.group(2))
+            except UnitError:
+                pass
+            else:
+                if min(w, h) < MIN_CARD_MM * MM:
+                    raise UnitError(
+                        f"a {w / MM:g} x {h / MM:g} mm card is too small to print text on and cut; "
+                        f"the smallest is {MIN_CARD_MM:g} mm a side"
+                    )
+                return w, h
+    names = ", ".join(CARD_SIZES_MM)
+    raise UnitError(f"expected a card size ({names}) or width x height such as '63x88' (mm), found {shown(text)}")
+
+
+def parse_offset(text: object) -> tuple[float, float]:
+    """'0.5,-1' (mm, x then y) or '0.5mm,-1mm' -> (dx, dy) in points, each within MAX_OFFSET_MM."""
+    if isinstance(text, str) and text.count(",") == 1:
+        try:
+            dx, dy = (_mm_or_length(part) for part in text.split(","))
+        except UnitError:
+            pass
+        else:
+            worst = max(abs(dx), abs(dy)) / MM
+            if worst > MAX_OFFSET_MM:
+                raise UnitError(
+                    f"expected an offset of at most {MAX_OFFSET_MM:g} mm each way (printers shift by 0.5-2 mm), "
+                    f"found {worst:g} mm; measure it on the calibration sheet"
+                )
+            return dx, dy
+    raise UnitError(f"expected an offset as X,Y in millimetres such as '0.5,-1', found {shown(text)}")

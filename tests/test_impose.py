@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cardgen.geometry import Rect
 from cardgen.impose import ImposeError, back_of, cut_marks, impose, plan_grid, slot
 from cardgen.units import MM, parse_size
 
@@ -29,25 +30,28 @@ def test_poker_cards_go_three_by_three_on_a4_centred():
 
 
 @pytest.mark.parametrize(
-    "card, paper, expected",
+    "card, paper, expected, landscape",
     [
-        ((57 * MM, 89 * MM), "A4", (3, 3)),  # bridge
-        ((74 * MM, 105 * MM), "A4", (2, 2)),  # A7
-        ((63 * MM, 88 * MM), "A3", (4, 4)),
-        ((63 * MM, 88 * MM), "Letter", (3, 2)),  # 3 x 88 mm + the 5 mm edges + marks > 279.4 mm
-        ((44 * MM, 63 * MM), "A4", (4, 4)),  # mini
+        ((57 * MM, 89 * MM), "A4", (3, 3), False),  # bridge
+        ((74 * MM, 105 * MM), "A4", (2, 2), False),  # A7
+        ((63 * MM, 88 * MM), "A3", (6, 3), True),  # 18 turned, against 16 upright
+        ((63 * MM, 88 * MM), "Letter", (4, 2), True),  # 3 x 88 mm + edges + marks > 279.4 mm upright
+        ((44 * MM, 63 * MM), "A4", (6, 3), True),  # mini
+        ((70 * MM, 120 * MM), "A4", (2, 2), False),  # tarot: a tie keeps the paper upright
     ],
 )
-def test_the_grid_is_computed_from_the_sizes(card, paper, expected):
+def test_the_grid_is_computed_from_the_sizes_and_picks_the_better_orientation(card, paper, expected, landscape):
     g = grid(card=card, paper=parse_size(paper))
     assert (g.cols, g.rows) == expected
+    assert (g.paper_w > g.paper_h) == landscape
     block = g.block
     assert block.x >= MARGIN + ROOM - 1e-6 and block.right <= g.paper_w - MARGIN - ROOM + 1e-6
     assert block.y >= MARGIN + ROOM - 1e-6 and block.top <= g.paper_h - MARGIN - ROOM + 1e-6
 
 
 def test_a_gutter_costs_room():
-    assert (grid(gutter=5 * MM).cols, grid(gutter=5 * MM).rows) == (2, 3)
+    g = grid(gutter=5 * MM)
+    assert g.per_sheet == 8 and (g.cols, g.rows) == (4, 2)  # turned: upright would hold only 6
 
 
 def test_a_card_larger_than_the_paper_is_a_clear_error():
@@ -122,3 +126,22 @@ def test_cut_marks_stay_outside_the_cards_and_off_the_printer_edge():
             assert MARGIN - 1e-6 <= y <= g.paper_h - MARGIN + 1e-6
             inside = block.x + 1e-6 < x < block.right - 1e-6 and block.y + 1e-6 < y < block.top - 1e-6
             assert not inside
+
+
+def test_on_a_landscape_sheet_long_edge_flip_mirrors_top_and_bottom():
+    """A landscape sheet's long edge is its top: turning it over that edge mirrors y."""
+    g = grid(paper=parse_size("A3"))
+    assert g.paper_w > g.paper_h
+    front = slot(g, 0)
+    assert same(back_of(g, front, "long"), Rect(front.x, g.paper_h - front.y - front.h, front.w, front.h))
+    assert same(back_of(g, front, "short"), Rect(g.paper_w - front.x - front.w, front.y, front.w, front.h))
+
+
+def test_the_printer_offset_shifts_every_back():
+    g = grid()
+    plain = impose(9, g, "long", MARGIN, 4 * MM, 1 * MM)
+    shifted = impose(9, g, "long", MARGIN, 4 * MM, 1 * MM, offset=(1.5 * MM, -0.5 * MM))
+    for a, b in zip(plain.sheets[0].placements, shifted.sheets[0].placements):
+        assert same(a.front, b.front)
+        assert b.back.x - a.back.x == pytest.approx(1.5 * MM)
+        assert b.back.y - a.back.y == pytest.approx(-0.5 * MM)

@@ -8,6 +8,18 @@ from cardgen.impose import Segment
 from cardgen.model import SheetLayout
 
 
+CUT_LINE = (0.55, 0.55, 0.55)  # a mid grey: visible on white and on the darkest category colour
+
+
+def draw_cut_lines(canvas: Canvas, cuts: tuple[Segment, ...]) -> None:
+    canvas.saveState()
+    canvas.setStrokeColorRGB(*CUT_LINE)
+    canvas.setLineWidth(0.3)
+    for m in cuts:
+        canvas.line(m.x0, m.y0, m.x1, m.y1)
+    canvas.restoreState()
+
+
 def draw_marks(canvas: Canvas, marks: tuple[Segment, ...], sheet: SheetLayout) -> None:
     canvas.saveState()
     canvas.setStrokeColorRGB(*sheet.mark_colour)
