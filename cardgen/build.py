@@ -147,3 +147,49 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
+
+
+def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> list[Path]:
+    """Write OUT/<edition>/calibration.pdf for the deck's paper and flip edge (or the overrides)."""
+    from cardgen.calibrate import plan_calibration, write_calibration
+
+    problems = Problems()
+    deck = load_deck(folder, problems, only=lang)
+    layout = load_layout(folder, problems, Overrides(**overrides))
+    problems.raise_if_any()
+    for edition in deck.editions:
+        if edition.calibration is None:
+            problems.add(
+                edition.path, 1, f"edition '{edition.code}': no 'calibration:' section with the sheet's texts "
+                "(title, steps, ruler); copy it from another edition and translate it"
+            )
+        else:
+            check_glyphs_of(edition, layout, problems)
+    problems.raise_if_any()
+    sheet = layout.sheet
+    plan = plan_calibration(sheet.paper, sheet.flip, sheet.margin)
+    written = []
+    for edition in deck.editions:
+        target = out / edition.code / "calibration.pdf"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = target.with_name(".calibration.pdf.tmp")
+        write_calibration(staging, plan, layout, edition, deck.structure.author)
+        os.replace(staging, target)
+        written.append(target)
+    return written
+
+
+def check_glyphs_of(edition: Edition, layout: Layout, problems: Problems) -> None:
+    from cardgen.fonts import display_name, missing_characters
+
+    texts = edition.calibration
+    for key in ("title", "steps", "ruler"):
+        shown = printed(getattr(texts, key), edition.language)
+        for font in {dict(layout.fonts)["bold"], layout.poster.footer.font}:
+            for char in missing_characters(font, shown):
+                problems.add(
+                    edition.path,
+                    edition.line(f"calibration.{key}"),
+                    f"'calibration.{key}': the character {char!r} (U+{ord(char):04X}) is not in the font "
+                    f"{display_name(font)}; replace it, or name a font that has it in layout.yaml",
+                )

@@ -109,6 +109,27 @@ def build(content: Path, out: Path, lang: str | None, **settings) -> None:
 
 @main.command()
 @_content_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="output", show_default=True,
+              help="Where to write OUT/<edition>/calibration.pdf.")
+@_lang_option
+@click.option("--paper", metavar="NAME|WxH", callback=_converted(_paper), help="The paper you print the cards on.")
+@click.option("--flip", type=click.Choice(["long", "short"]), default=None, help="Your printer's duplex flip edge.")
+def calibrate(content: Path, out: Path, lang: str | None, **settings) -> None:
+    """Write a two-sided sheet that measures how far your printer shifts the backs.
+
+    Print it double-sided, hold it against the light and read the offset off the scales; then
+    build with --offset X,Y. Its 100 mm ruler shows whether the printer scales the page.
+    """
+    from cardgen.build import calibrate as run_calibrate
+    from cardgen.errors import show_path
+
+    _check_lang(content, lang)
+    for path in run_calibrate(content, out, lang=lang, **settings):
+        click.echo(f"{show_path(path)}: print it double-sided at actual size, then read the offset off the back")
+
+
+@main.command()
+@_content_option
 @_lang_option
 def check(content: Path, lang: str | None) -> None:
     """Check every content and layout file and list all mistakes at once, with file and line.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cardgen import schema
 from cardgen.errors import Problems
-from cardgen.model import CardText, CategoryText, Edition, PosterText, RulesText, Source, Structure
+from cardgen.model import CalibrationText, CardText, CategoryText, Edition, PosterText, RulesText, Source, Structure
 from cardgen.structure import STRUCTURE_FILE
 from cardgen.units import UnitError
 from cardgen.yamlio import Node, key_lines, load_yaml
@@ -28,7 +28,8 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     cards = _card_texts(top, structure, problems)
     rules = _rules_text(top, structure)
     poster = _poster_text(top)
-    lines = key_lines(node, ("deck", "poster"))
+    lines = key_lines(node, ("deck", "poster", "calibration"))
+    calibration = _calibration_text(top)
     bookmarks = top.mapping("bookmarks")
     bookmark_cards = bookmarks.get("cards", schema.text) if bookmarks else None
     bookmark_poster = bookmarks.get("poster", schema.text) if bookmarks else None
@@ -50,6 +51,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         bookmark_cards=bookmark_cards,
         bookmark_poster=bookmark_poster,
         lines=lines,
+        calibration=calibration,
     )
 
 
@@ -163,4 +165,13 @@ def _poster_text(top: schema.Reader) -> PosterText | None:
         instruction=poster.get("instruction", schema.text),
     )
     poster.finish()
+    return result
+
+
+def _calibration_text(top: schema.Reader) -> CalibrationText | None:
+    reader = top.mapping("calibration", required=False)
+    if reader is None:
+        return None
+    result = CalibrationText(*(reader.get(key, schema.text) for key in ("title", "steps", "ruler")))
+    reader.finish()
     return result

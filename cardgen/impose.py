@@ -109,17 +109,22 @@ def slot(grid: Grid, position: int) -> Rect:
     return Rect(x, y, grid.card_w, grid.card_h)
 
 
-def back_of(grid: Grid, front: Rect, flip: str, offset: tuple[float, float] = (0.0, 0.0)) -> Rect:
-    """Where the back must be drawn so that duplex printing puts it behind `front`; `offset`
-    shifts it to cancel a printer's measured misregistration."""
+def mirror(paper: tuple[float, float], front: Rect, flip: str, offset: tuple[float, float] = (0.0, 0.0)) -> Rect:
+    """Where on the back page a duplex print puts what stands at `front` on the front page;
+    `offset` shifts it to cancel a printer's measured misregistration."""
     if flip not in ("long", "short"):
         raise ValueError(f"unknown flip edge {flip!r}")
-    portrait = grid.paper_h >= grid.paper_w
-    mirror_x = (flip == "long") == portrait  # turning over a vertical edge mirrors left and right
+    paper_w, paper_h = paper
+    mirror_x = (flip == "long") == (paper_h >= paper_w)  # turning over a vertical edge mirrors left and right
     dx, dy = offset
     if mirror_x:
-        return Rect(grid.paper_w - front.x - front.w + dx, front.y + dy, front.w, front.h)
-    return Rect(front.x + dx, grid.paper_h - front.y - front.h + dy, front.w, front.h)
+        return Rect(paper_w - front.x - front.w + dx, front.y + dy, front.w, front.h)
+    return Rect(front.x + dx, paper_h - front.y - front.h + dy, front.w, front.h)
+
+
+def back_of(grid: Grid, front: Rect, flip: str, offset: tuple[float, float] = (0.0, 0.0)) -> Rect:
+    """Where a card's back must be drawn so that duplex printing puts it behind `front`."""
+    return mirror((grid.paper_w, grid.paper_h), front, flip, offset)
 
 
 def _cut_positions(grid: Grid) -> tuple[list[float], list[float]]:

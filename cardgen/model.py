@@ -98,6 +98,13 @@ class PosterText:
 
 
 @dataclass(frozen=True)
+class CalibrationText:
+    title: str
+    steps: str
+    ruler: str
+
+
+@dataclass(frozen=True)
 class Edition:
     code: str  # folder name under content/, e.g. "nl"
     path: Path  # texts.yaml
@@ -111,6 +118,7 @@ class Edition:
     bookmark_cards: str
     bookmark_poster: str
     lines: tuple[tuple[str, int], ...] = ()  # 'poster.title' -> its line in texts.yaml, for messages
+    calibration: CalibrationText | None = None  # needed only by 'cardgen calibrate'
 
     def line(self, key: str) -> int | None:
         return dict(self.lines).get(key)

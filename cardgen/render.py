@@ -35,7 +35,7 @@ def pin_reportlab_settings(base_font: str) -> None:
     rl_config.showBoundary = 0
 
 
-def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: Edition, structure: Structure) -> Canvas:
+def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: Edition, author: str) -> Canvas:
     regular = dict(layout.fonts)["regular"]
     pin_reportlab_settings(regular)
     # The initial font is written into every page's resources: ours, so that no unembedded
@@ -49,7 +49,7 @@ def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: E
         initialFontName=regular,
     )
     canvas.setTitle(edition.title)
-    canvas.setAuthor(structure.author)
+    canvas.setAuthor(author)
     canvas.setSubject(edition.subject)
     canvas.setCreator(f"cardgen {__version__}")
     canvas.setViewerPreference("PrintScaling", "None")
@@ -59,7 +59,7 @@ def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: E
 def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
     """Fronts on odd pages, backs on even pages; returns the number of pages."""
     grid = plan.grid
-    canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, structure)
+    canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, structure.author)
     canvas.setViewerPreference("Duplex", DUPLEX[plan.flip])
     code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
     deck_name = printed(edition.title, edition.language)
@@ -78,7 +78,7 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
 
 
 def render_poster(path: Path, plan: PosterPlan, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
-    canvas = new_canvas(path, layout.poster.paper, layout, edition, structure)
+    canvas = new_canvas(path, layout.poster.paper, layout, edition, structure.author)
     draw_poster(canvas, plan, layout.poster, edition, structure, icons, dict(layout.fonts)["bold"])
     if plan.qr:
         draw_qr(canvas, plan.qr, structure.site, radius=2 * MM)

@@ -1,0 +1,245 @@
+"""Poster tiles to PDF: each sheet shows its part of the poster (pypdf) under the marks (ReportLab).
+
+Everything was decided by cardgen.tiling; this module only places the marks in the margins the plan
+left. Assembly, as the marks tell it: cut off a tile's left and top margins, lay its edge on the
+dashed line of the tile to its left (or above) and glue. The dashed line lies in the overlap, so
+the tile laid over it hides it.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import NameObject, RectangleObject
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from cardgen.tiling import PRINTER_EDGE, Tile, TilePlan, row_name, tile_label
+from cardgen.units import MM
+
+SAFE = PRINTER_EDGE + 0.5 * MM  # nothing is drawn nearer the sheet edge than this
+GAP = 1.5 * MM  # between the window and anything in the margin
+MARK = 5 * MM  # the longest crop mark
+LINE = 0.4  # pt, crop marks
+DASH = 0.8  # pt, the dashed glue line
+INK = (0.15, 0.15, 0.15)
+GREY = (0.4, 0.4, 0.4)
+SMALL = 7.5  # pt, notes in the margins
+MIN_SMALL = 5.0
+LABEL_MAX = 36.0  # pt
+_TOL = 0.5  # pt: a poster page this close to the planned size is that size
+
+
+def write_tiles(poster_pdf: Path, out_pdf: Path, plan: TilePlan, *, title: str = "", font: str = "Helvetica") -> int:
+    """One sheet per tile, row by row from the top-left, written to `out_pdf`; returns the page count.
+    `font` must be registered with ReportLab (an embedded TrueType font for print)."""
+    reader = PdfReader(str(poster_pdf))
+    poster = reader.pages[0]
+    if poster.rotation:
+        poster.transfer_rotation_to_content()
+    box = poster.mediabox
+    size = (float(box.width), float(box.height))
+    if abs(size[0] - plan.poster[0]) > _TOL or abs(size[1] - plan.poster[1]) > _TOL:
+        raise ValueError(
+            f"{poster_pdf}: the poster page is {size[0] / MM:.0f} x {size[1] / MM:.0f} mm, "
+            f"but the tiles were planned for {plan.poster[0] / MM:.0f} x {plan.poster[1] / MM:.0f} mm"
+        )
+    if "/Annots" in poster:  # links are no use on paper, and would land outside the tile's window
+        del poster["/Annots"]
+    origin = (float(box.left), float(box.bottom))
+    overlays = PdfReader(BytesIO(draw_overlays(plan, title, font))).pages
+    writer = PdfWriter()
+    for tile, overlay in zip(plan.tiles, overlays):
+        page = writer.add_blank_page(*plan.sheet)
+        x0, y0, x1, y1 = tile.source
+        # pypdf clips a merged page to its crop box: crop the poster to the tile's source first
+        poster.cropbox = RectangleObject((origin[0] + x0, origin[1] + y0, origin[0] + x1, origin[1] + y1))
+        shift = Transformation().translate(tile.window[0] - x0 - origin[0], tile.window[1] - y0 - origin[1])
+        page.merge_transformed_page(poster, shift)
+        page.merge_page(overlay)
+    if title:
+        writer.add_metadata({"/Title": f"{title}: poster tiles"})
+    writer.create_viewer_preferences().print_scaling = NameObject("/None")  # tiles only meet at 100 %
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    with open(out_pdf, "wb") as handle:
+        writer.write(handle)
+    return len(plan.tiles)
+
+
+def draw_overlays(plan: TilePlan, title: str, font: str) -> bytes:
+    """The marks of every tile, one page each, as a PDF."""
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=plan.sheet, invariant=1, pageCompression=1, initialFontName=font)
+    for tile in plan.tiles:
+        draw_marks(canvas, plan, tile, title, font)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def draw_marks(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str) -> None:
+    canvas.saveState()
+    draw_crop_marks(canvas, plan, tile)
+    draw_glue_lines(canvas, plan, tile)
+    draw_side_notes(canvas, plan, tile, font)
+    draw_footer(canvas, plan, tile, title, font)
+    canvas.restoreState()
+
+
+def draw_crop_marks(canvas: Canvas, plan: TilePlan, tile: Tile) -> None:
+    """Short lines outside each corner of the window, in line with its edges."""
+    x0, y0, x1, y1 = tile.window
+    sw, sh = plan.sheet
+    canvas.saveState()
+    canvas.setStrokeColorRGB(*INK)
+    canvas.setLineWidth(LINE)
+    for x, outward in ((x0, -1), (x1, 1)):
+        end = max(SAFE, x0 - GAP - MARK) if outward < 0 else min(sw - SAFE, x1 + GAP + MARK)
+        for y in (y0, y1):
+            canvas.line(x + outward * GAP, y, end, y)
+    for y, outward in ((y0, -1), (y1, 1)):
+        end = max(SAFE, y0 - GAP - MARK) if outward < 0 else min(sh - SAFE, y1 + GAP + MARK)
+        for x in (x0, x1):
+            canvas.line(x, y + outward * GAP, x, end)
+    canvas.restoreState()
+
+
+def draw_glue_lines(canvas: Canvas, plan: TilePlan, tile: Tile) -> None:
+    """Where the next tile's edge goes (right and below): a dashed line across the overlap, black on
+    white so it shows on any colour, with ticks in the margins to line it up."""
+    x0, y0, x1, y1 = tile.window
+    lines = []
+    if tile.col < plan.cols - 1:
+        x = x1 - plan.overlap
+        lines.append(((x, y0, x, y1), (x, y1 + GAP, x, min(y1 + GAP + MARK, plan.sheet[1] - SAFE)), (x, y0 - GAP, x, max(y0 - GAP - MARK, SAFE))))
+    if tile.row < plan.rows - 1:
+        y = y0 + plan.overlap
+        lines.append(((x0, y, x1, y), (x1 + GAP, y, min(x1 + GAP + MARK, plan.sheet[0] - SAFE), y), (x0 - GAP, y, max(x0 - GAP - MARK, SAFE), y)))
+    canvas.saveState()
+    canvas.setLineWidth(DASH)
+    for across, *ticks in lines:
+        canvas.setDash()
+        canvas.setStrokeColorRGB(1, 1, 1)
+        canvas.line(*across)
+        canvas.setStrokeColorRGB(0, 0, 0)
+        canvas.setDash(3, 2)
+        canvas.line(*across)
+        for tick in ticks:
+            canvas.line(*tick)
+    canvas.restoreState()
+
+
+def draw_side_notes(canvas: Canvas, plan: TilePlan, tile: Tile, font: str) -> None:
+    """What to do with each side, written along its margin (the bottom's is in the footer)."""
+    x0, y0, x1, y1 = tile.window
+    sw, sh = plan.sheet
+    clear = 2 * (plan.overlap + 3 * MM)  # keep off the glue lines' ticks and the crop marks
+    row, col = tile.row, tile.col
+    left = cut_note(row, col - 1) if col > 0 else EDGE_NOTE
+    right = glue_note(row, col + 1) if col < plan.cols - 1 else EDGE_NOTE
+    top = cut_note(row - 1, col) if row > 0 else EDGE_NOTE
+    band_text(canvas, left, font, ((SAFE + x0 - GAP) / 2, (y0 + y1) / 2), x0 - GAP - SAFE, y1 - y0 - clear, 90)
+    band_text(canvas, right, font, ((x1 + GAP + sw - SAFE) / 2, (y0 + y1) / 2), sw - SAFE - x1 - GAP, y1 - y0 - clear, -90)
+    band_text(canvas, top, font, ((x0 + x1) / 2, (y1 + GAP + sh - SAFE) / 2), sh - SAFE - y1 - GAP, x1 - x0 - clear, 0)
+
+
+EDGE_NOTE = "edge of the poster: trim along the marks when all tiles are glued"
+
+
+def glue_note(row: int, col: int) -> str:
+    """For a side that the neighbour at (row, col) is glued over."""
+    return f"glue here · {tile_label(row, col)} covers this side up to the dashed line"
+
+
+def cut_note(row: int, col: int) -> str:
+    """For a side that is cut off and glued over the neighbour at (row, col)."""
+    return f"cut off this margin along the marks, then lay this edge on the dashed line of {tile_label(row, col)} and glue"
+
+
+def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str) -> None:
+    """Below the window: the label large, the map, what the poster is; and the glue note if a tile
+    goes below. All on the label's baseline."""
+    x0, y0, x1, _ = tile.window
+    band = y0 - GAP - SAFE
+    baseline = SAFE + 0.3 * MM
+    cap = _cap_height(font)
+    label_size = min(LABEL_MAX, (band - 0.3 * MM) / cap)
+    x = x0 + 2 * MM
+    canvas.setFillColorRGB(*INK)
+    canvas.setFont(font, label_size)
+    canvas.drawString(x, baseline, tile.label)
+    x += stringWidth(tile.label, font, label_size) + 2.5 * MM
+    map_height = min(band - 0.3 * MM, 1.5 * cap * label_size)
+    x += draw_map(canvas, plan, tile, (x, baseline), map_height) + 3 * MM
+    right = x1 - 2 * MM - (plan.overlap if tile.col < plan.cols - 1 else 0)  # clear of the glue tick
+    if tile.row < plan.rows - 1:
+        note = glue_note(tile.row + 1, tile.col)
+        size = fit_size(note, font, (right - x) / 2, SMALL)
+        canvas.setFillColorRGB(*GREY)
+        canvas.setFont(font, size)
+        canvas.drawRightString(right, baseline, note)
+        right -= stringWidth(note, font, size) + 4 * MM
+    what = f"{title} · " if title else ""
+    what += f"poster tile {tile.label}: row {row_name(tile.row)} of {plan.rows}, column {tile.col + 1} of {plan.cols}"
+    what += f" · overlap {plan.overlap / MM:g} mm"
+    size = fit_size(what, font, right - x, SMALL)
+    canvas.setFillColorRGB(*INK)
+    canvas.setFont(font, size)
+    canvas.drawString(x, baseline, shorten(what, font, size, right - x))
+
+
+def draw_map(canvas: Canvas, plan: TilePlan, tile: Tile, origin: tuple[float, float], height: float) -> float:
+    """The poster as rows x cols little boxes, this tile's filled; returns the map's width."""
+    cell_h = height / plan.rows
+    cell_w = cell_h * (plan.poster[0] / plan.cols) / (plan.poster[1] / plan.rows)
+    x, y = origin
+    canvas.saveState()
+    canvas.setLineWidth(0.5)
+    canvas.setStrokeColorRGB(*INK)
+    canvas.setFillColorRGB(*INK)
+    for other in plan.tiles:
+        cx = x + other.col * cell_w
+        cy = y + (plan.rows - 1 - other.row) * cell_h
+        canvas.rect(cx, cy, cell_w, cell_h, stroke=1, fill=int(other is tile))
+    canvas.restoreState()
+    return plan.cols * cell_w
+
+
+def band_text(canvas: Canvas, text: str, font: str, centre: tuple[float, float], thickness: float, length: float, angle: float) -> None:
+    """`text` centred on `centre`, turned by `angle`, as large as SMALL but inside a band `thickness`
+    across and `length` along; left out if even MIN_SMALL does not fit across."""
+    ascent, descent = getAscentDescent(font, 1)
+    size = min(SMALL, thickness / (ascent - descent))
+    if size < MIN_SMALL or length <= 0:
+        return
+    size = fit_size(text, font, length, size)
+    canvas.saveState()
+    canvas.setFillColorRGB(*GREY)
+    canvas.setFont(font, size)
+    canvas.translate(*centre)
+    canvas.rotate(angle)
+    canvas.drawCentredString(0, -(ascent + descent) * size / 2, shorten(text, font, size, length))
+    canvas.restoreState()
+
+
+def fit_size(text: str, font: str, width: float, size: float) -> float:
+    """`size`, or smaller down to MIN_SMALL, so that `text` fits `width`."""
+    natural = stringWidth(text, font, size)
+    return size if natural <= width else max(MIN_SMALL, size * width / natural)
+
+
+def shorten(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut with an ellipsis if it is still too wide at `size`."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip(" ·,:") + "…" if text else ""
+
+
+def _cap_height(font: str) -> float:
+    """Capital height per point of size (ReportLab knows it for TrueType fonts only)."""
+    face = getFont(font).face
+    return getattr(face, "capHeight", 718) / 1000
