@@ -21,6 +21,7 @@ from cardgen.paths import builtin_assets
 from cardgen.poster import PosterPlan, plan_poster
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
+SHOP_CARDS = "cards-shop.pdf"
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
     a build that fails half-way leaves the previous PDFs untouched."""
     from cardgen.draw.vector import Icons
     from cardgen.pack import merge_pack
-    from cardgen.render import render_cards, render_poster
+    from cardgen.render import render_cards, render_poster, render_shop_cards
 
     if out.exists() and not out.is_dir():
         raise CardgenError(f"{show_path(out)}: exists and is not a folder; choose another --out")
@@ -137,7 +138,11 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
             poster_pages = render_poster(poster, plan.poster, layout, plan.edition, deck.structure, icons)
             parts = [(cards, plan.edition.bookmark_cards, card_pages), (poster, plan.edition.bookmark_poster, poster_pages)]
             merge_pack(pack, parts, plan.edition, deck.structure, prepared.sheets.flip)
-            staged.append((code, (cards, poster, pack), card_pages + poster_pages))
+            files = [cards, poster, pack]
+            if layout.shop:
+                files.append(folder / SHOP_CARDS)
+                render_shop_cards(files[-1], plan.fit, layout, plan.edition, deck.structure, icons)
+            staged.append((code, tuple(files), card_pages + poster_pages))
         for code, files, pages in staged:
             target = out / code
             target.mkdir(exist_ok=True)

@@ -89,6 +89,9 @@ def _check_lang(content: Path, lang: str | None) -> None:
 @click.option("--offset", metavar="X,Y", callback=_converted(_offset),
               help="Shift the backs by X,Y mm to cancel your printer's misregistration (see 'cardgen calibrate').")
 @click.option("--cut-lines/--no-cut-lines", default=None, help="Also draw thin lines along every cut.")
+@click.option("--shop/--no-shop", default=None,
+              help="Also write cards-shop.pdf for a print shop: one card face a page, 3 mm bleed, crop marks, "
+              "TrimBox and BleedBox.")
 @click.option("--qr/--no-qr", default=None,
               help="Print a QR code for the deck's site on the rules card and the poster. Default: the layout spec's (on).")
 def build(content: Path, out: Path, lang: str | None, **settings) -> None:

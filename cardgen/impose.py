@@ -184,3 +184,34 @@ def impose(
         sheets.append(Sheet(tuple(placements)))
     cuts = cut_lines(grid) if with_cut_lines else ()
     return SheetPlan(grid, flip, tuple(sheets), cut_marks(grid, margin, mark_length, mark_offset), cuts)
+
+
+@dataclass(frozen=True)
+class ShopPage:
+    """One card face on a page of its own, as print shops want it."""
+
+    size: tuple[float, float]
+    trim: Rect  # the card as cut (TrimBox)
+    bleed: Rect  # the trim grown by the bleed: backgrounds run to here (BleedBox)
+    marks: tuple[Segment, ...]  # crop marks, outside the bleed, in line with the trim's edges
+
+
+SHOP_BLEED = 3 * MM
+SHOP_MARK_GAP = 2 * MM  # between the bleed and a crop mark, so a mark never prints into the bleed
+SHOP_MARK_LENGTH = 5 * MM
+
+
+def shop_page(card: tuple[float, float], bleed: float = SHOP_BLEED) -> ShopPage:
+    room = bleed + SHOP_MARK_GAP + SHOP_MARK_LENGTH + 2 * MM
+    w, h = card
+    trim = Rect(room, room, w, h)
+    marks = []
+    for x in (trim.x, trim.right):
+        for y0, direction in ((trim.y, -1), (trim.top, 1)):
+            start = y0 + direction * (bleed + SHOP_MARK_GAP)
+            marks.append(Segment(x, start, x, start + direction * SHOP_MARK_LENGTH))
+    for y in (trim.y, trim.top):
+        for x0, direction in ((trim.x, -1), (trim.right, 1)):
+            start = x0 + direction * (bleed + SHOP_MARK_GAP)
+            marks.append(Segment(start, y, start + direction * SHOP_MARK_LENGTH, y))
+    return ShopPage((w + 2 * room, h + 2 * room), trim, trim.inset(-bleed), tuple(marks))

@@ -32,11 +32,12 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     sheet = _sheet(top, overrides)
     poster = _poster(top, fonts)
     qr_layout = _qr(top, overrides.qr)
+    shop = _output(top, overrides)
     top.finish()
     if len(problems.items) > count:
         return None
     lines = key_lines(node, ("card", "sheet", "poster", "qr"))
-    layout = Layout(path, card, sheet, poster, tuple(fonts.items()), qr_layout, lines)
+    layout = Layout(path, card, sheet, poster, tuple(fonts.items()), qr_layout, shop, lines)
     _check_fits(layout, top, problems)
     return None if len(problems.items) > count else layout
 
@@ -205,6 +206,16 @@ def _qr(top: schema.Reader, override: bool | None) -> QrLayout:
             if side is not None and side < MIN_QR:
                 reader.error(key, f"expected at least {MIN_QR / MM:g} mm so that a phone can scan it from print, found {side / MM:g} mm")
     return QrLayout(show if override is None else override, rules_card or MIN_QR, poster or MIN_QR)
+
+
+def _output(top: schema.Reader, overrides: Overrides) -> bool:
+    """Which files besides the home-print pack: output.shop for a print shop's cards-shop.pdf."""
+    reader = top.mapping("output", required=False)
+    shop = False
+    if reader:
+        shop = reader.get("shop", schema.flag, False)
+        reader.finish()
+    return bool(shop) if overrides.shop is None else overrides.shop
 
 
 def _check_fits(layout: Layout, top: schema.Reader, problems: Problems) -> None:

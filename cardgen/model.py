@@ -226,6 +226,7 @@ class Overrides:
     card_size: tuple[float, float] | None = None
     offset: tuple[float, float] | None = None
     cut_lines: bool | None = None
+    shop: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ class Layout:
     poster: PosterLayout
     fonts: tuple[tuple[str, str], ...]  # role -> ReportLab font name
     qr: QrLayout
+    shop: bool  # also write cards-shop.pdf: one face a page, bleed, crop marks, trim and bleed boxes
     lines: tuple[tuple[str, int], ...] = ()  # 'card.width' -> its line in layout.yaml, for messages
 
     def line(self, key: str) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab import rl_config
@@ -15,7 +16,7 @@ from cardgen.draw.poster import draw_poster
 from cardgen.draw.qr import draw_qr, site_label
 from cardgen.draw.vector import Icons
 from cardgen.fit import Fit
-from cardgen.impose import SheetPlan
+from cardgen.impose import SHOP_BLEED, SheetPlan, shop_page
 from cardgen.model import Edition, Layout, Structure
 from cardgen.poster import PosterPlan
 from cardgen.typeset import printed
@@ -75,6 +76,29 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
         canvas.showPage()
     canvas.save()
     return 2 * len(plan.sheets)
+
+
+def render_shop_cards(path: Path, fit: Fit, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
+    """One face a page, front then back, with a bleed, crop marks and TrimBox/BleedBox on every page."""
+    page = shop_page((layout.card.width, layout.card.height))
+    canvas = new_canvas(path, page.size, layout, edition, structure.author)
+    code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
+    deck_name = printed(edition.title, edition.language)
+    marks = replace(layout.sheet, mark_width=0.25, mark_colour=(0.0, 0.0, 0.0))
+    for fitted in fit.cards:
+        for side in ("front", "back"):
+            box = page.trim
+            canvas.setTrimBox((box.x, box.y, box.right, box.top))
+            canvas.setBleedBox((page.bleed.x, page.bleed.y, page.bleed.right, page.bleed.top))
+            if side == "front":
+                qr = code if fitted.card.kind == "rules" else None
+                draw_front(canvas, box, fitted, layout.card, deck_name, icons, qr, bleed=SHOP_BLEED)
+            else:
+                draw_back(canvas, box, fitted, layout.card, icons, bleed=SHOP_BLEED)
+            draw_marks(canvas, page.marks, marks)
+            canvas.showPage()
+    canvas.save()
+    return 2 * len(fit.cards)
 
 
 def render_poster(path: Path, plan: PosterPlan, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:

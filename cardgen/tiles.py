@@ -137,15 +137,17 @@ def draw_side_notes(canvas: Canvas, plan: TilePlan, tile: Tile, font: str) -> No
     sw, sh = plan.sheet
     clear = 2 * (plan.overlap + 3 * MM)  # keep off the glue lines' ticks and the crop marks
     row, col = tile.row, tile.col
-    left = cut_note(row, col - 1) if col > 0 else EDGE_NOTE
-    right = glue_note(row, col + 1) if col < plan.cols - 1 else EDGE_NOTE
-    top = cut_note(row - 1, col) if row > 0 else EDGE_NOTE
+    edge = EDGE_NOTE if len(plan.tiles) > 1 else ONE_SHEET_NOTE
+    left = cut_note(row, col - 1) if col > 0 else edge
+    right = glue_note(row, col + 1) if col < plan.cols - 1 else edge
+    top = cut_note(row - 1, col) if row > 0 else edge
     band_text(canvas, left, font, ((SAFE + x0 - GAP) / 2, (y0 + y1) / 2), x0 - GAP - SAFE, y1 - y0 - clear, 90)
     band_text(canvas, right, font, ((x1 + GAP + sw - SAFE) / 2, (y0 + y1) / 2), sw - SAFE - x1 - GAP, y1 - y0 - clear, -90)
     band_text(canvas, top, font, ((x0 + x1) / 2, (y1 + GAP + sh - SAFE) / 2), sh - SAFE - y1 - GAP, x1 - x0 - clear, 0)
 
 
 EDGE_NOTE = "edge of the poster: trim along the marks when all tiles are glued"
+ONE_SHEET_NOTE = "edge of the poster: trim along the marks"
 
 
 def glue_note(row: int, col: int) -> str:
@@ -171,8 +173,9 @@ def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: st
     canvas.setFont(font, label_size)
     canvas.drawString(x, baseline, tile.label)
     x += stringWidth(tile.label, font, label_size) + 2.5 * MM
-    map_height = min(band - 0.3 * MM, 1.5 * cap * label_size)
-    x += draw_map(canvas, plan, tile, (x, baseline), map_height) + 3 * MM
+    if len(plan.tiles) > 1:
+        map_height = min(band - 0.3 * MM, 1.5 * cap * label_size)
+        x += draw_map(canvas, plan, tile, (x, baseline), map_height) + 3 * MM
     right = x1 - 2 * MM - (plan.overlap if tile.col < plan.cols - 1 else 0)  # clear of the glue tick
     if tile.row < plan.rows - 1:
         note = glue_note(tile.row + 1, tile.col)
@@ -182,8 +185,11 @@ def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: st
         canvas.drawRightString(right, baseline, note)
         right -= stringWidth(note, font, size) + 4 * MM
     what = f"{title} · " if title else ""
-    what += f"poster tile {tile.label}: row {row_name(tile.row)} of {plan.rows}, column {tile.col + 1} of {plan.cols}"
-    what += f" · overlap {plan.overlap / MM:g} mm"
+    if len(plan.tiles) > 1:
+        what += f"poster tile {tile.label}: row {row_name(tile.row)} of {plan.rows}, column {tile.col + 1} of {plan.cols}"
+        what += f" · overlap {plan.overlap / MM:g} mm"
+    else:
+        what += "the whole poster on one sheet"
     size = fit_size(what, font, right - x, SMALL)
     canvas.setFillColorRGB(*INK)
     canvas.setFont(font, size)

@@ -111,3 +111,77 @@ def test_nothing_within_5_mm_of_the_edge_on_any_paper(tmp_path):
         w, h = image.size
         border = [(x, y) for x in range(w) for y in range(h) if x < edge or y < edge or x >= w - edge or y >= h - edge]
         assert min(image.getpixel(p) for p in border) > 250
+
+
+# --- print shop ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory):
+    out = tmp_path_factory.mktemp("shop")
+    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(out), "--shop"])
+    assert result.exit_code == 0, result.output
+    return out / "nl" / "cards-shop.pdf"
+
+
+def boxes(pdf, index):
+    from pypdf import PdfReader
+
+    page = PdfReader(str(pdf)).pages[index]
+    return {name: tuple(float(v) for v in page[name]) for name in ("/MediaBox", "/TrimBox", "/BleedBox")}
+
+
+def test_the_shop_file_has_one_face_a_page_front_then_back(shop):
+    from pdfread import page_text
+
+    assert len(page_sizes(shop)) == 50
+    assert "#kwaliteit" in page_text(shop, 2) and "Aanspreekpersoon" not in page_text(shop, 2)
+    assert "Aanspreekpersoon" in page_text(shop, 3) and "1/24" in page_text(shop, 3)
+
+
+def test_every_shop_page_has_its_trim_and_bleed_boxes(shop):
+    for index in (0, 1, 17, 49):
+        b = boxes(shop, index)
+        x0, y0, x1, y1 = b["/TrimBox"]
+        assert (x1 - x0, y1 - y0) == pytest.approx((63 * MM, 88 * MM), abs=0.01)
+        assert b["/BleedBox"] == pytest.approx((x0 - 3 * MM, y0 - 3 * MM, x1 + 3 * MM, y1 + 3 * MM), abs=0.01)
+        mx0, my0, mx1, my1 = b["/MediaBox"]
+        assert mx0 < x0 - 3 * MM and mx1 > x1 + 3 * MM and my0 < y0 - 3 * MM and my1 > y1 + 3 * MM
+
+
+def test_backgrounds_run_into_the_bleed_and_crop_marks_stand_outside_it(shop):
+    x0, y0, x1, y1 = boxes(shop, 2)["/TrimBox"]
+    _, _, _, page_h = boxes(shop, 2)["/MediaBox"]
+    dpi = 200
+    s = dpi / 72
+    image = render(shop, 2, dpi=dpi)
+    purple = image.getpixel((round((x0 + x1) / 2 * s), round((page_h - (y0 + y1) / 2) * s)))
+    in_bleed = image.getpixel((round((x0 - 1.5 * MM) * s), round((page_h - (y0 + y1) / 2) * s)))
+    assert in_bleed == purple and purple[2] > purple[1] + 40  # the card's purple runs past the cut
+    beyond = image.getpixel((round((x0 - 4 * MM) * s), round((page_h - (y0 + y1) / 2) * s)))
+    assert beyond == (255, 255, 255)
+    mark = [image.getpixel((round(x0 * s) + d, round((page_h - (y0 - 3 * MM - 4 * MM)) * s))) for d in (-1, 0, 1)]
+    assert min(sum(p) for p in mark) < 300  # a dark crop mark in line with the left cut, below the bleed
+
+
+def test_text_keeps_to_the_safe_area_inside_the_cut(shop):
+    from pdfread import find_text
+
+    x0, y0, x1, y1 = boxes(shop, 3)["/TrimBox"]
+    for needle in ("Aanspreekpersoon", "Onze school", "1/24"):
+        left, bottom, right, top = find_text(shop, 3, needle)[0]
+        assert left >= x0 + 4.9 * MM and right <= x1 - 4.9 * MM and bottom >= y0 + 4.9 * MM and top <= y1 - 4.9 * MM
+
+
+def test_every_front_shows_its_icon_in_white(shop, built, prepared):
+    """A tint must never leak: the white star on a front stays white after the poster drew it purple."""
+    x0, y0, x1, y1 = boxes(shop, 2)["/TrimBox"]
+    _, _, _, page_h = boxes(shop, 2)["/MediaBox"]
+    s = 100 / 72
+    for index in (2, 18, 34):  # a kwaliteit, preventie and reactie front, after the poster was drawn
+        image = render(shop, index, dpi=100)
+        icon_area = image.crop((round((x0 + 20 * MM) * s), round((page_h - y1 + 8 * MM) * s),
+                                round((x1 - 20 * MM) * s), round((page_h - y1 + 35 * MM) * s)))  # fmt: skip
+        data = icon_area.tobytes()
+        white = sum(1 for i in range(0, len(data), 3) if min(data[i : i + 3]) > 240)
+        assert white > 0.05 * (len(data) / 3), index  # a leaked tint leaves none

@@ -23,13 +23,15 @@ def draw_front(
     deck_title: str,
     icons: Icons,
     qr: tuple[str, float] | None = None,
+    bleed: float = 0.0,
 ) -> None:
     """The category's colour to the cut, its word large in white, the deck's name and the number.
     `qr` (site, tile side) puts a code for the deck's site below the word: on the rules card."""
     card = fitted.card
     canvas.saveState()
     canvas.setFillColorRGB(*card.colour)
-    canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
+    face = box.inset(-bleed)  # with a bleed, the colour runs past the cut
+    canvas.rect(face.x, face.y, face.w, face.h, stroke=0, fill=1)
 
     deck = layout.front_deck
     _spaced_centred(canvas, deck_title, box.cx, box.top - layout.padding - deck.size * 0.75, deck, deck.colour)
@@ -67,16 +69,17 @@ def _site_code(canvas: Canvas, box: Rect, layout: CardLayout, site: str, side: f
     draw_qr(canvas, tile, site, radius=1.2 * MM)
 
 
-def draw_back(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout, icons: Icons) -> None:
+def draw_back(canvas: Canvas, box: Rect, fitted: FittedCard, layout: CardLayout, icons: Icons, bleed: float = 0.0) -> None:
     """A light face: the coloured band, the title in the card's colour, the description, the number."""
     card = fitted.card
     regions = back_regions(layout)
     canvas.saveState()
+    face = box.inset(-bleed)
     canvas.setFillColorRGB(*layout.back_background)
-    canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
+    canvas.rect(face.x, face.y, face.w, face.h, stroke=0, fill=1)
     band = Rect(box.x + regions.band.x, box.y + regions.band.y, regions.band.w, regions.band.h)
     canvas.setFillColorRGB(*card.colour)
-    canvas.rect(band.x, band.y, band.w, band.h, stroke=0, fill=1)
+    canvas.rect(band.x - bleed, band.y, band.w + 2 * bleed, band.h + bleed, stroke=0, fill=1)
 
     deck = layout.front_deck
     baseline = band.cy - deck.size * 0.35

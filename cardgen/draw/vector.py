@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -55,7 +56,7 @@ class Icons:
     def tinted(self, path: Path, colour: tuple[float, float, float]) -> Drawing:
         key = (path, tuple(colour))
         if key not in self._tints:
-            copy = self._drawings[path].copy()
+            copy = deepcopy(self._drawings[path])  # Drawing.copy() shares the shapes: a tint would leak
             _recolour(copy, Color(*colour))
             self._tints[key] = copy
         return self._tints[key]
