@@ -124,6 +124,10 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
         raise CardgenError(f"{show_path(out)}: exists and is not a folder; choose another --out")
     out.mkdir(parents=True, exist_ok=True)
     icons = Icons(dict(prepared.drawings))
+    if prepared.layout.cmyk:
+        from cardgen.cmyk import convert_pdf, remember_all
+
+        remember_all(prepared.layout, prepared.deck.structure)
     staging = Path(tempfile.mkdtemp(prefix=".cardgen-", dir=out))
     written = []
     try:
@@ -137,11 +141,15 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
             card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, plan.edition, deck.structure, icons)
             poster_pages = render_poster(poster, plan.poster, layout, plan.edition, deck.structure, icons)
             parts = [(cards, plan.edition.bookmark_cards, card_pages), (poster, plan.edition.bookmark_poster, poster_pages)]
-            merge_pack(pack, parts, plan.edition, deck.structure, prepared.sheets.flip)
-            files = [cards, poster, pack]
+            files = [cards, poster]
             if layout.shop:
                 files.append(folder / SHOP_CARDS)
                 render_shop_cards(files[-1], plan.fit, layout, plan.edition, deck.structure, icons)
+            if layout.cmyk:  # before merging, so that the pack is CMYK too
+                for file in files:
+                    convert_pdf(file)
+            merge_pack(pack, parts, plan.edition, deck.structure, prepared.sheets.flip)
+            files.insert(2, pack)
             staged.append((code, tuple(files), card_pages + poster_pages))
         for code, files, pages in staged:
             target = out / code

@@ -92,6 +92,7 @@ def _check_lang(content: Path, lang: str | None) -> None:
 @click.option("--shop/--no-shop", default=None,
               help="Also write cards-shop.pdf for a print shop: one card face a page, 3 mm bleed, crop marks, "
               "TrimBox and BleedBox.")
+@click.option("--cmyk/--no-cmyk", default=None, help="Write every colour in CMYK, for print shops that ask for it.")
 @click.option("--qr/--no-qr", default=None,
               help="Print a QR code for the deck's site on the rules card and the poster. Default: the layout spec's (on).")
 def build(content: Path, out: Path, lang: str | None, **settings) -> None:

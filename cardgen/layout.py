@@ -32,12 +32,12 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     sheet = _sheet(top, overrides)
     poster = _poster(top, fonts)
     qr_layout = _qr(top, overrides.qr)
-    shop = _output(top, overrides)
+    shop, cmyk = _output(top, overrides)
     top.finish()
     if len(problems.items) > count:
         return None
     lines = key_lines(node, ("card", "sheet", "poster", "qr"))
-    layout = Layout(path, card, sheet, poster, tuple(fonts.items()), qr_layout, shop, lines)
+    layout = Layout(path, card, sheet, poster, tuple(fonts.items()), qr_layout, shop, cmyk, lines)
     _check_fits(layout, top, problems)
     return None if len(problems.items) > count else layout
 
@@ -208,14 +208,16 @@ def _qr(top: schema.Reader, override: bool | None) -> QrLayout:
     return QrLayout(show if override is None else override, rules_card or MIN_QR, poster or MIN_QR)
 
 
-def _output(top: schema.Reader, overrides: Overrides) -> bool:
-    """Which files besides the home-print pack: output.shop for a print shop's cards-shop.pdf."""
+def _output(top: schema.Reader, overrides: Overrides) -> tuple[bool, bool]:
+    """output.shop: also a print shop's cards-shop.pdf; output.cmyk: every colour in CMYK."""
     reader = top.mapping("output", required=False)
-    shop = False
+    shop = cmyk = False
     if reader:
         shop = reader.get("shop", schema.flag, False)
+        cmyk = reader.get("cmyk", schema.flag, False)
         reader.finish()
-    return bool(shop) if overrides.shop is None else overrides.shop
+    pick = lambda spec, flag: bool(spec) if flag is None else flag  # noqa: E731
+    return pick(shop, overrides.shop), pick(cmyk, overrides.cmyk)
 
 
 def _check_fits(layout: Layout, top: schema.Reader, problems: Problems) -> None:

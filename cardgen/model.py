@@ -227,6 +227,7 @@ class Overrides:
     offset: tuple[float, float] | None = None
     cut_lines: bool | None = None
     shop: bool | None = None
+    cmyk: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,7 @@ class Layout:
     fonts: tuple[tuple[str, str], ...]  # role -> ReportLab font name
     qr: QrLayout
     shop: bool  # also write cards-shop.pdf: one face a page, bleed, crop marks, trim and bleed boxes
+    cmyk: bool  # write every colour in CMYK
     lines: tuple[tuple[str, int], ...] = ()  # 'card.width' -> its line in layout.yaml, for messages
 
     def line(self, key: str) -> int | None:

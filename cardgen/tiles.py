@@ -16,12 +16,10 @@ from pypdf.generic import NameObject, RectangleObject
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.tiling import PRINTER_EDGE, Tile, TilePlan, row_name, tile_label
+from cardgen.tiling import SAFE, Tile, TileMarks, TilePlan, row_name, tile_label, tile_marks
 from cardgen.units import MM
 
-SAFE = PRINTER_EDGE + 0.5 * MM  # nothing is drawn nearer the sheet edge than this
-GAP = 1.5 * MM  # between the window and anything in the margin
-MARK = 5 * MM  # the longest crop mark
+GAP = 1.5 * MM  # between the window and text in the margin
 LINE = 0.4  # pt, crop marks
 DASH = 0.8  # pt, the dashed glue line
 INK = (0.15, 0.15, 0.15)
@@ -81,53 +79,31 @@ def draw_overlays(plan: TilePlan, title: str, font: str) -> bytes:
 
 def draw_marks(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str) -> None:
     canvas.saveState()
-    draw_crop_marks(canvas, plan, tile)
-    draw_glue_lines(canvas, plan, tile)
+    draw_lines(canvas, tile_marks(plan, tile))
     draw_side_notes(canvas, plan, tile, font)
     draw_footer(canvas, plan, tile, title, font)
     canvas.restoreState()
 
 
-def draw_crop_marks(canvas: Canvas, plan: TilePlan, tile: Tile) -> None:
-    """Short lines outside each corner of the window, in line with its edges."""
-    x0, y0, x1, y1 = tile.window
-    sw, sh = plan.sheet
+def draw_lines(canvas: Canvas, marks: TileMarks) -> None:
+    """Crop marks solid; glue lines dashed black on white, so that they show on any colour."""
     canvas.saveState()
     canvas.setStrokeColorRGB(*INK)
     canvas.setLineWidth(LINE)
-    for x, outward in ((x0, -1), (x1, 1)):
-        end = max(SAFE, x0 - GAP - MARK) if outward < 0 else min(sw - SAFE, x1 + GAP + MARK)
-        for y in (y0, y1):
-            canvas.line(x + outward * GAP, y, end, y)
-    for y, outward in ((y0, -1), (y1, 1)):
-        end = max(SAFE, y0 - GAP - MARK) if outward < 0 else min(sh - SAFE, y1 + GAP + MARK)
-        for x in (x0, x1):
-            canvas.line(x, y + outward * GAP, x, end)
-    canvas.restoreState()
-
-
-def draw_glue_lines(canvas: Canvas, plan: TilePlan, tile: Tile) -> None:
-    """Where the next tile's edge goes (right and below): a dashed line across the overlap, black on
-    white so it shows on any colour, with ticks in the margins to line it up."""
-    x0, y0, x1, y1 = tile.window
-    lines = []
-    if tile.col < plan.cols - 1:
-        x = x1 - plan.overlap
-        lines.append(((x, y0, x, y1), (x, y1 + GAP, x, min(y1 + GAP + MARK, plan.sheet[1] - SAFE)), (x, y0 - GAP, x, max(y0 - GAP - MARK, SAFE))))
-    if tile.row < plan.rows - 1:
-        y = y0 + plan.overlap
-        lines.append(((x0, y, x1, y), (x1 + GAP, y, min(x1 + GAP + MARK, plan.sheet[0] - SAFE), y), (x0 - GAP, y, max(x0 - GAP - MARK, SAFE), y)))
-    canvas.saveState()
+    for segment in marks.crop:
+        canvas.line(*segment)
     canvas.setLineWidth(DASH)
-    for across, *ticks in lines:
+    for segment in marks.glue:
         canvas.setDash()
         canvas.setStrokeColorRGB(1, 1, 1)
-        canvas.line(*across)
+        canvas.line(*segment)
         canvas.setStrokeColorRGB(0, 0, 0)
         canvas.setDash(3, 2)
-        canvas.line(*across)
-        for tick in ticks:
-            canvas.line(*tick)
+        canvas.line(*segment)
+    canvas.setStrokeColorRGB(0, 0, 0)
+    canvas.setDash(3, 2)
+    for segment in marks.ticks:
+        canvas.line(*segment)
     canvas.restoreState()
 
 

@@ -17,9 +17,15 @@ from dataclasses import dataclass
 from cardgen.units import MM
 
 PRINTER_EDGE = 5 * MM  # office printers leave this much of every sheet edge blank
+SAFE = PRINTER_EDGE + 0.5 * MM  # no mark comes nearer the sheet's edge than this
+MARK_GAP = 1.5 * MM  # between the window and a mark beside it
+MARK_LENGTH = 5 * MM  # the longest mark; shorter where the margin is narrower
 MARK_ROOM = 5 * MM  # crop marks and the tile's label need this much more of the margin
 MIN_MARGIN = PRINTER_EDGE + MARK_ROOM
 _EPS = 1e-6  # points: a poster that fits to the micrometre fits
+
+
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in sheet coordinates
 
 
 class TilingError(ValueError):
@@ -47,6 +53,13 @@ class TilePlan:
 
     def at(self, row: int, col: int) -> Tile:
         return self.tiles[row * self.cols + col]
+
+
+@dataclass(frozen=True)
+class TileMarks:
+    crop: tuple[Segment, ...]  # outside the window's corners, in line with its edges: cut here
+    glue: tuple[Segment, ...]  # across the window, where the next tile's edge goes (right, below)
+    ticks: tuple[Segment, ...]  # the glue lines carried on into the margins, to line them up
 
 
 def row_name(row: int) -> str:
@@ -135,3 +148,26 @@ def _check(poster: tuple[float, float], paper: tuple[float, float], margin: floa
             f"the tile overlap of {_mm(overlap)} mm is not smaller than the {_mm(window)} mm a sheet of {where} "
             "can show; use a smaller overlap (10 mm is usual)"
         )
+
+
+def tile_marks(plan: TilePlan, tile: Tile) -> TileMarks:
+    """The lines printed on a tile's sheet; none within SAFE of the sheet's edge."""
+    x0, y0, x1, y1 = tile.window
+    sw, sh = plan.sheet
+    left, right = max(SAFE, x0 - MARK_GAP - MARK_LENGTH), min(sw - SAFE, x1 + MARK_GAP + MARK_LENGTH)
+    below, above = max(SAFE, y0 - MARK_GAP - MARK_LENGTH), min(sh - SAFE, y1 + MARK_GAP + MARK_LENGTH)
+    crop = []
+    for y in (y0, y1):
+        crop += [(x0 - MARK_GAP, y, left, y), (x1 + MARK_GAP, y, right, y)]
+    for x in (x0, x1):
+        crop += [(x, y0 - MARK_GAP, x, below), (x, y1 + MARK_GAP, x, above)]
+    glue, ticks = [], []
+    if tile.col < plan.cols - 1:
+        x = x1 - plan.overlap
+        glue.append((x, y0, x, y1))
+        ticks += [(x, y1 + MARK_GAP, x, above), (x, y0 - MARK_GAP, x, below)]
+    if tile.row < plan.rows - 1:
+        y = y0 + plan.overlap
+        glue.append((x0, y, x1, y))
+        ticks += [(x1 + MARK_GAP, y, right, y), (x0 - MARK_GAP, y, left, y)]
+    return TileMarks(tuple(crop), tuple(glue), tuple(ticks))

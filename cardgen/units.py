@@ -72,15 +72,34 @@ def parse_size(text: object) -> tuple[float, float]:
     raise UnitError(f"expected a paper name ({names}) or a size such as '210mm x 297mm', found {shown(text)}")
 
 
+class Colour(tuple):
+    """(r, g, b) as fractions of 1; `cmyk` keeps the exact values of a colour written as CMYK."""
+
+    cmyk: tuple[float, float, float, float] | None = None
+
+
+_CMYK = re.compile(r"^cmyk\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*\)$", re.I)
+
+
 def parse_colour(text: object, also: str = "") -> tuple[float, float, float]:
-    """'#6B2E8F' -> (r, g, b) as fractions of 1. `also` names other accepted words, for the message."""
+    """'#6B2E8F' or 'cmyk(60, 80, 0, 20)' (percentages) -> (r, g, b) as fractions of 1.
+    `also` names other accepted words, for the message."""
     if isinstance(text, str):
         match = _HEX.match(text.strip())
         if match:
             value = match.group(1)
-            return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+            return Colour(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        match = _CMYK.match(text.strip())
+        if match and all(0 <= float(v) <= 100 for v in match.groups()):
+            c, m, y, k = (float(v) / 100 for v in match.groups())
+            colour = Colour(round((1 - v) * (1 - k), 4) for v in (c, m, y))
+            colour.cmyk = (c, m, y, k)
+            return colour
     hint = " ('#' starts a comment unless the colour is in quotes)" if text is None else ""
-    raise UnitError(f"expected a colour as '#RRGGBB' (six hex digits, in quotes){also}, found {shown(text)}{hint}")
+    raise UnitError(
+        f"expected a colour as '#RRGGBB' (six hex digits, in quotes) or 'cmyk(C, M, Y, K)' in percent{also}, "
+        f"found {shown(text)}{hint}"
+    )
 
 
 def relative_luminance(rgb: tuple[float, float, float]) -> float:

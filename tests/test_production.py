@@ -185,3 +185,56 @@ def test_every_front_shows_its_icon_in_white(shop, built, prepared):
         data = icon_area.tobytes()
         white = sum(1 for i in range(0, len(data), 3) if min(data[i : i + 3]) > 240)
         assert white > 0.05 * (len(data) / 3), index  # a leaked tint leaves none
+
+
+# --- CMYK ----------------------------------------------------------------------------------------
+
+
+def colour_operators(pdf):
+    from collections import Counter
+
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(str(pdf))
+    found, values = Counter(), []
+    for page in reader.pages:
+        streams = [page.get_contents()] + [x.get_object() for x in page["/Resources"].get("/XObject", {}).values()]
+        for stream in streams:
+            for operands, operator in ContentStream(stream, reader).operations:
+                if operator in (b"rg", b"RG", b"g", b"G", b"k", b"K"):
+                    found[operator.decode()] += 1
+                    values.append((operator.decode(), tuple(round(float(v), 4) for v in operands)))
+    return found, values
+
+
+def test_cmyk_writes_every_colour_in_cmyk_in_every_file(tmp_path):
+    build(tmp_path, "--cmyk", "--shop")
+    for name in ("cards.pdf", "poster.pdf", "print-pack.pdf", "cards-shop.pdf"):
+        found, _ = colour_operators(tmp_path / "nl" / name)
+        assert found["k"] > 10, name
+        assert not (found["rg"] or found["RG"] or found["g"] or found["G"]), (name, found)
+
+
+def test_without_cmyk_colours_stay_rgb(built):
+    found, _ = colour_operators(built / "cards.pdf")
+    assert found["rg"] > 10 and not found["k"]
+
+
+def test_a_colour_written_as_cmyk_keeps_its_exact_values(deck_copy, tmp_path):
+    deck = deck_copy / "deck.yaml"
+    deck.write_text(deck.read_text().replace('colour: "#B85400"      # orange', 'colour: "cmyk(0, 60, 100, 25)"'))
+    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--cmyk"])
+    assert result.exit_code == 0, result.output
+    _, values = colour_operators(tmp_path / "nl" / "cards.pdf")
+    assert ("k", (0.0, 0.6, 1.0, 0.25)) in values
+
+
+def test_cmyk_colour_syntax():
+    from cardgen.units import UnitError, parse_colour
+
+    colour = parse_colour("cmyk(0, 60, 100, 25)")
+    assert colour.cmyk == (0.0, 0.6, 1.0, 0.25)
+    assert colour == pytest.approx((0.75, 0.3, 0.0))
+    with pytest.raises(UnitError, match="cmyk\\(C, M, Y, K\\)"):
+        parse_colour("cmyk(0, 160, 0, 0)")

@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.tiling import MIN_MARGIN, PRINTER_EDGE, TilingError, count_tiles, plan_tiles, row_name
+from cardgen.tiling import MIN_MARGIN, PRINTER_EDGE, TilingError, count_tiles, plan_tiles, row_name, tile_marks
 from cardgen.units import MM, parse_size
 from conftest import REPO
 from pdfread import find_text, render
@@ -125,6 +125,39 @@ def test_windows_are_the_size_of_their_source_and_inside_the_margin(poster, pape
         assert wx1 <= sw - margin + TOL and wy1 <= sh - margin + TOL
 
 
+@pytest.mark.parametrize("poster, paper, options", CASES)
+def test_marks_keep_off_the_printer_edge_and_the_poster(poster, paper, options):
+    plan = plan_tiles(poster, paper, **options)
+    sw, sh = plan.sheet
+    for tile in plan.tiles:
+        marks = tile_marks(plan, tile)
+        x0, y0, x1, y1 = tile.window
+        for segment in marks.crop + marks.glue + marks.ticks:
+            for x, y in (segment[:2], segment[2:]):
+                assert PRINTER_EDGE < x < sw - PRINTER_EDGE and PRINTER_EDGE < y < sh - PRINTER_EDGE
+        for sx0, sy0, sx1, sy1 in marks.crop + marks.ticks:  # in the margin: never over the poster
+            assert min(sx0, sx1) >= x1 or max(sx0, sx1) <= x0 or min(sy0, sy1) >= y1 or max(sy0, sy1) <= y0
+        assert len(marks.crop) == 8
+        expected = []
+        if tile.col < plan.cols - 1:
+            expected.append((x1 - plan.overlap, y0, x1 - plan.overlap, y1))  # where the tile to the right begins
+        if tile.row < plan.rows - 1:
+            expected.append((x0, y0 + plan.overlap, x1, y0 + plan.overlap))  # where the tile below begins
+        assert len(marks.glue) == len(expected)
+        for line, want in zip(marks.glue, expected):
+            assert line == pytest.approx(want)
+
+
+def test_the_glue_line_is_where_the_neighbour_window_begins():
+    plan = plan_tiles(A2, A4)
+    a1, a2, b1 = plan.at(0, 0), plan.at(0, 1), plan.at(1, 0)
+    vertical, horizontal = tile_marks(plan, a1).glue
+    # on A1's sheet, poster x of the vertical line = A2's left edge; poster y of the other = B1's top
+    assert a1.source[0] + vertical[0] - a1.window[0] == pytest.approx(a2.source[0])
+    assert a1.source[1] + horizontal[1] - a1.window[1] == pytest.approx(b1.source[3])
+    assert tile_marks(plan, plan.tiles[-1]).glue == ()  # the last tile has no one glued over it
+
+
 def test_the_leftover_room_is_shared_equally_and_each_window_is_centred():
     plan = plan_tiles(A2, A4)  # 2 x 4 landscape sheets: (420 + 10) / 2 wide, (594 + 30) / 4 high
     for tile in plan.tiles:
@@ -216,7 +249,13 @@ def test_the_smallest_margin_is_allowed():
 FONT = "AtkinsonTiles"
 BLOCKS = 4  # the test poster is BLOCKS x BLOCKS rectangles, each its own colour
 TEXT_AT = (60 * MM, 540 * MM)  # poster text, in the top-left block
-MARKERS = tuple((x * MM, y * MM) for x in range(30, 420, 40) for y in range(20, 594, 40))
+
+
+def near_text(x: float, y: float) -> bool:
+    return TEXT_AT[0] - 2 * MM < x < TEXT_AT[0] + 100 * MM and TEXT_AT[1] - 6 * MM < y < TEXT_AT[1] + 16 * MM
+
+
+MARKERS = tuple((x * MM, y * MM) for x in range(30, 420, 40) for y in range(20, 594, 40) if not near_text(x * MM, y * MM))
 MARKER = 6 * MM  # white squares centred on MARKERS: their edges show a shift of a millimetre
 
 
@@ -250,7 +289,7 @@ def make_poster(path: Path, size: tuple[float, float], font: str) -> Path:
 def expected_colour(point: tuple[float, float], size: tuple[float, float]):
     """The poster's colour at `point`, or None near a block edge or the text, where pixels blur."""
     x, y = point
-    if TEXT_AT[0] - 2 * MM < x < TEXT_AT[0] + 100 * MM and TEXT_AT[1] - 6 * MM < y < TEXT_AT[1] + 16 * MM:
+    if near_text(x, y):
         return None
     i, j = x / (size[0] / BLOCKS), y / (size[1] / BLOCKS)
     edge = 2 * MM / (size[0] / BLOCKS)
