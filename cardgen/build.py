@@ -14,7 +14,7 @@ from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.fit import Fit, check_deck_name, fit_cards
 from cardgen.glyphs import check_glyphs
 from cardgen.typeset import hyphenation_dictionary, printed
-from cardgen.impose import MIN_MARK, ImposeError, SheetPlan, impose, plan_grid
+from cardgen.impose import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
 from cardgen.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.paths import builtin_assets
@@ -82,6 +82,11 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
     # room outside the cards: for the cut marks on the fronts, and for backs shifted by the offset
     room = max(sheet.mark_offset + MIN_MARK, *(abs(v) for v in sheet.offset))
     try:
+        if sheet.flip == "fold":
+            return impose_fold(
+                count, sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room,
+                sheet.mark_length, sheet.mark_offset, sheet.cut_lines,
+            )  # fmt: skip
         grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room)
     except ImposeError as exc:
         problems.add(

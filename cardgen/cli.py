@@ -80,8 +80,9 @@ def _check_lang(content: Path, lang: str | None) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="output", show_default=True,
               help="Where to write the PDFs: OUT/<edition>/cards.pdf, poster.pdf and print-pack.pdf.")
 @_lang_option
-@click.option("--flip", type=click.Choice(["long", "short"]), default=None,
-              help="Your printer's duplex flip edge: long (the usual) or short. Default: the layout spec's.")
+@click.option("--flip", type=click.Choice(["long", "short", "fold"]), default=None,
+              help="Your printer's duplex flip edge: long (the usual) or short; fold for a printer without "
+              "duplex: front and back side by side, fold and glue. Default: the layout spec's.")
 @click.option("--paper", metavar="NAME|WxH", callback=_converted(_paper),
               help="The paper of the card sheets: A4, A3, Letter, Legal or a size such as 210mm x 297mm.")
 @click.option("--card-size", metavar="NAME|WxH", callback=_converted(_card_size),

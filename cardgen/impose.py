@@ -71,6 +71,11 @@ class SheetPlan:
     sheets: tuple[Sheet, ...]
     marks: tuple[Segment, ...]  # the same on every front page
     cuts: tuple[Segment, ...] = ()  # lines along every cut across the cards, when asked for
+    folds: tuple[Segment, ...] = ()  # fold-over sheets: where each pair is folded (front and back share a page)
+
+    @property
+    def fold(self) -> bool:
+        return self.flip == "fold"
 
 
 def plan_grid(
@@ -215,3 +220,35 @@ def shop_page(card: tuple[float, float], bleed: float = SHOP_BLEED) -> ShopPage:
             start = x0 + direction * (bleed + SHOP_MARK_GAP)
             marks.append(Segment(start, y, start + direction * SHOP_MARK_LENGTH, y))
     return ShopPage((w + 2 * room, h + 2 * room), trim, trim.inset(-bleed), tuple(marks))
+
+
+def impose_fold(
+    count: int,
+    paper: tuple[float, float],
+    card: tuple[float, float],
+    margin: float,
+    gutter: float,
+    mark_room: float,
+    mark_length: float,
+    mark_offset: float,
+    with_cut_lines: bool = False,
+) -> SheetPlan:
+    """Fold-over sheets for printers without duplex: each card's front, and beside it its back,
+    on one page; fold along the line between them, glue, cut. A pair is a card twice as wide, so
+    the grid, the cut marks and the cut lines are those of pairs; the back stands upright
+    because the fold is along a vertical line."""
+    card_w, card_h = card
+    grid = plan_grid(paper, (2 * card_w, card_h), margin, gutter, mark_room)
+    sheets, folds = [], []
+    for start in range(0, count, grid.per_sheet):
+        placements = []
+        for index in range(start, min(start + grid.per_sheet, count)):
+            pair = slot(grid, index - start)
+            placements.append(Placement(index, Rect(pair.x, pair.y, card_w, card_h), Rect(pair.x + card_w, pair.y, card_w, card_h)))
+        sheets.append(Sheet(tuple(placements)))
+    for position in range(grid.per_sheet):
+        pair = slot(grid, position)
+        folds.append(Segment(pair.x + card_w, pair.y, pair.x + card_w, pair.top))
+    cuts = cut_lines(grid) if with_cut_lines else ()
+    marks = cut_marks(grid, margin, mark_length, mark_offset)
+    return SheetPlan(grid, "fold", tuple(sheets), marks, cuts, tuple(folds))

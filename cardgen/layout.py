@@ -151,7 +151,7 @@ def _sheet(top: schema.Reader, overrides: Overrides) -> SheetLayout | None:
         paper=reader.get("paper", schema.size),
         margin=reader.get("margin", schema.nonnegative_length),
         gutter=reader.get("gutter", schema.nonnegative_length),
-        flip=reader.get("flip", schema.choice("long", "short"), "long"),
+        flip=reader.get("flip", schema.choice("long", "short", "fold"), "long"),
         offset=reader.get("offset", parse_offset, (0.0, 0.0)),
         cut_lines=reader.get("cut_lines", schema.flag, False),
     )

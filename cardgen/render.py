@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen import __version__
 from cardgen.draw.cards import draw_back, draw_front
-from cardgen.draw.marks import draw_cut_lines, draw_marks
+from cardgen.draw.marks import draw_cut_lines, draw_folds, draw_marks
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.qr import draw_qr, site_label
 from cardgen.draw.vector import Icons
@@ -22,7 +22,7 @@ from cardgen.poster import PosterPlan
 from cardgen.typeset import printed
 from cardgen.units import MM
 
-DUPLEX = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge"}
+DUPLEX = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge", "fold": "Simplex"}
 
 
 def pin_reportlab_settings(base_font: str) -> None:
@@ -62,6 +62,8 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
     grid = plan.grid
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, structure.author)
     canvas.setViewerPreference("Duplex", DUPLEX[plan.flip])
+    if plan.fold:
+        return _render_fold(canvas, fit, plan, layout, edition, structure, icons)
     code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
     deck_name = printed(edition.title, edition.language)
     for sheet in plan.sheets:
@@ -76,6 +78,23 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
         canvas.showPage()
     canvas.save()
     return 2 * len(plan.sheets)
+
+
+def _render_fold(canvas: Canvas, fit: Fit, plan: SheetPlan, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
+    """Fold-over: one page a sheet, each front beside its back, a dashed fold line between."""
+    code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
+    deck_name = printed(edition.title, edition.language)
+    for sheet in plan.sheets:
+        for p in sheet.placements:
+            fitted = fit.cards[p.index]
+            draw_front(canvas, p.front, fitted, layout.card, deck_name, icons, code if fitted.card.kind == "rules" else None)
+            draw_back(canvas, p.back, fitted, layout.card, icons)
+        draw_marks(canvas, plan.marks, layout.sheet)
+        draw_cut_lines(canvas, plan.cuts)
+        draw_folds(canvas, plan.folds[: len(sheet.placements)])
+        canvas.showPage()
+    canvas.save()
+    return len(plan.sheets)
 
 
 def render_shop_cards(path: Path, fit: Fit, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:

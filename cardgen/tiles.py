@@ -138,24 +138,25 @@ def cut_note(row: int, col: int) -> str:
 
 def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str) -> None:
     """Below the window: the label large, the map, what the poster is; and the glue note if a tile
-    goes below. All on the label's baseline."""
+    goes below."""
     x0, y0, x1, _ = tile.window
-    band = y0 - GAP - SAFE
-    baseline = SAFE + 0.3 * MM
+    label_base = SAFE + 0.2 * MM  # capitals and digits: nothing below the baseline
+    baseline = SAFE - getAscentDescent(font, SMALL)[1]  # the notes' descenders stay clear of the edge
+    band = y0 - 1 * MM - label_base  # as large as the margin allows
     cap = _cap_height(font)
-    label_size = min(LABEL_MAX, (band - 0.3 * MM) / cap)
+    label_size = min(LABEL_MAX, band / cap)
     x = x0 + 2 * MM
     canvas.setFillColorRGB(*INK)
     canvas.setFont(font, label_size)
-    canvas.drawString(x, baseline, tile.label)
+    canvas.drawString(x, label_base, tile.label)
     x += stringWidth(tile.label, font, label_size) + 2.5 * MM
     if len(plan.tiles) > 1:
-        map_height = min(band - 0.3 * MM, 1.5 * cap * label_size)
-        x += draw_map(canvas, plan, tile, (x, baseline), map_height) + 3 * MM
+        x += draw_map(canvas, plan, tile, (x, label_base), min(band, 1.5 * cap * label_size)) + 3 * MM
     right = x1 - 2 * MM - (plan.overlap if tile.col < plan.cols - 1 else 0)  # clear of the glue tick
     if tile.row < plan.rows - 1:
         note = glue_note(tile.row + 1, tile.col)
         size = fit_size(note, font, (right - x) / 2, SMALL)
+        note = shorten(note, font, size, (right - x) / 2)
         canvas.setFillColorRGB(*GREY)
         canvas.setFont(font, size)
         canvas.drawRightString(right, baseline, note)

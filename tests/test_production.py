@@ -238,3 +238,39 @@ def test_cmyk_colour_syntax():
     assert colour == pytest.approx((0.75, 0.3, 0.0))
     with pytest.raises(UnitError, match="cmyk\\(C, M, Y, K\\)"):
         parse_colour("cmyk(0, 160, 0, 0)")
+
+
+# --- fold-over -----------------------------------------------------------------------------------
+
+
+def test_fold_over_puts_each_back_beside_its_front_on_one_page(tmp_path):
+    from pypdf import PdfReader
+
+    cards = build(tmp_path, "--flip", "fold")
+    sizes = page_sizes(cards)
+    assert len(sizes) == 7  # 4 pairs a sheet, one page a sheet: no back pages
+    for label, page in (("1/24", 0), ("7/24", 1), ("24/24", 6)):
+        (front, back) = sorted(find_text(cards, page, label))
+        assert centre(back)[0] - centre(front)[0] == pytest.approx(63 * MM, abs=0.6)  # the fold is between them
+        assert centre(back)[1] == pytest.approx(centre(front)[1], abs=0.6)
+    assert PdfReader(cards).trailer["/Root"]["/ViewerPreferences"]["/Duplex"] == "/Simplex"
+
+
+def test_fold_over_marks_the_fold_and_keeps_off_the_edge(tmp_path, prepared):
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    cards = build(tmp_path, "--flip", "fold")
+    (left, _, right, _) = sorted(find_text(cards, 0, "1/24"))[0]
+    fold_x = (left + right) / 2 + 63 * MM / 2  # the front's centre + half a card
+    reader = PdfReader(str(cards))
+    dashed, dashed_xs = False, []
+    for operands, operator in ContentStream(reader.pages[0].get_contents(), reader).operations:
+        if operator == b"d":
+            dashed = bool(operands[0])
+        elif operator == b"m" and dashed:
+            dashed_xs.append(float(operands[0]))
+    assert any(abs(x - fold_x) < 0.6 for x in dashed_xs), (fold_x, dashed_xs)
+    image = render(cards, 0, dpi=200, grey=True)
+    edge = round(5 * 200 / 25.4)
+    assert all(image.getpixel((x, y)) > 250 for x in range(0, image.width, 3) for y in list(range(edge)) + list(range(image.height - edge, image.height)))
