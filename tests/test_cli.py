@@ -26,7 +26,7 @@ def test_help_says_what_each_command_does_in_plain_words():
     assert "print-ready PDFs" in top.output
     build = run("build", "--help")
     assert "card sheet, the poster and the print pack" in build.output
-    assert "--flip [long|short]" in build.output
+    assert "--flip [long|short|fold]" in build.output
     check = run("check", "--help")
     assert "list all mistakes at once" in check.output
 
