@@ -19,9 +19,11 @@ from cardgen.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.paths import builtin_assets
 from cardgen.poster import PosterPlan, plan_poster
+from cardgen.tiling import TilePlan, TilingError, plan_tiles
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
+TILES = "poster-tiles.pdf"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Prepared:
     editions: tuple[EditionPlan, ...]
     drawings: tuple  # (svg path, ReportLab Drawing) of every emoticon and icon, checked
     notes: tuple[str, ...]
+    tiles: TilePlan | None = None  # the poster split over smaller sheets, when asked for
 
 
 def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
@@ -73,8 +76,26 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
             if hyphenation_dictionary(edition.language) is None:
                 notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     drawings = _load_drawings(deck, problems)
+    tiles = _plan_tiles(layout, deck, problems)
     problems.raise_if_any()
-    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes))
+    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles)
+
+
+def _plan_tiles(layout: Layout, deck: Deck, problems: Problems) -> TilePlan | None:
+    poster = layout.poster
+    if poster.tile is None:
+        return None
+    for edition in deck.editions:
+        if edition.tiles is None:
+            problems.add(
+                edition.path, 1, f"edition '{edition.code}': no 'tiles:' section with the words for the poster's "
+                "tiles (edge, one_sheet, glue, cut, where, whole); copy it from another edition and translate it"
+            )
+    try:
+        return plan_tiles(poster.paper, poster.tile, overlap=poster.overlap)
+    except TilingError as exc:
+        problems.add(layout.path, layout.line("poster.tile"), f"'poster.tile', 'poster.overlap': {exc}")
+        return None
 
 
 def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | None:
@@ -124,6 +145,7 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
     from cardgen.draw.vector import Icons
     from cardgen.pack import merge_pack
     from cardgen.render import render_cards, render_poster, render_shop_cards
+    from cardgen.tiles import write_tiles
 
     if out.exists() and not out.is_dir():
         raise CardgenError(f"{show_path(out)}: exists and is not a folder; choose another --out")
@@ -147,6 +169,13 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
             poster_pages = render_poster(poster, plan.poster, layout, plan.edition, deck.structure, icons)
             parts = [(cards, plan.edition.bookmark_cards, card_pages), (poster, plan.edition.bookmark_poster, poster_pages)]
             files = [cards, poster]
+            if prepared.tiles:
+                files.append(folder / TILES)
+                tile_pages = write_tiles(
+                    poster, files[-1], prepared.tiles, title=printed(plan.edition.title, plan.edition.language),
+                    font=dict(layout.fonts)["regular"], texts=plan.edition.tiles,
+                )  # fmt: skip
+                parts.append((files[-1], plan.edition.bookmark_tiles or plan.edition.bookmark_poster, tile_pages))
             if layout.shop:
                 files.append(folder / SHOP_CARDS)
                 render_shop_cards(files[-1], plan.fit, layout, plan.edition, deck.structure, icons)
@@ -155,7 +184,7 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
                     convert_pdf(file)
             merge_pack(pack, parts, plan.edition, deck.structure, prepared.sheets.flip)
             files.insert(2, pack)
-            staged.append((code, tuple(files), card_pages + poster_pages))
+            staged.append((code, tuple(files), sum(pages for _, _, pages in parts)))
         for code, files, pages in staged:
             target = out / code
             target.mkdir(exist_ok=True)

@@ -89,6 +89,12 @@ def _check_lang(content: Path, lang: str | None) -> None:
               help="poker, bridge, mini, a7, tarot, square, or width x height in mm such as 63x88.")
 @click.option("--offset", metavar="X,Y", callback=_converted(_offset),
               help="Shift the backs by X,Y mm to cancel your printer's misregistration (see 'cardgen calibrate').")
+@click.option("--poster-size", metavar="NAME|WxH", callback=_converted(_paper),
+              help="The poster's paper: A3 (the usual), A2, A1 or a size such as 500mm x 700mm; it scales as a whole.")
+@click.option("--tile", metavar="NAME|WxH", callback=_converted(_paper),
+              help="Also write poster-tiles.pdf: the poster split over sheets of this paper (A4, A3, Letter) to glue.")
+@click.option("--overlap", metavar="MM", type=click.FloatRange(0, 50), default=None,
+              help="How far neighbouring tiles overlap, in mm, to glue (default 10).")
 @click.option("--cut-lines/--no-cut-lines", default=None, help="Also draw thin lines along every cut.")
 @click.option("--shop/--no-shop", default=None,
               help="Also write cards-shop.pdf for a print shop: one card face a page, 3 mm bleed, crop marks, "
@@ -106,6 +112,8 @@ def build(content: Path, out: Path, lang: str | None, **settings) -> None:
     from cardgen.errors import show_path
 
     _check_lang(content, lang)
+    if settings.get("overlap") is not None:
+        settings["overlap"] *= 72 / 25.4  # mm on the command line, points inside
     prepared = prepare(content, lang=lang, **settings)
     for written in run_build(prepared, out):
         files = ", ".join(show_path(f) for f in written.files)

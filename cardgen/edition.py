@@ -6,7 +6,17 @@ from pathlib import Path
 
 from cardgen import schema
 from cardgen.errors import Problems
-from cardgen.model import CalibrationText, CardText, CategoryText, Edition, PosterText, RulesText, Source, Structure
+from cardgen.model import (
+    CalibrationText,
+    CardText,
+    CategoryText,
+    Edition,
+    PosterText,
+    RulesText,
+    Source,
+    Structure,
+    TileTexts,
+)
 from cardgen.structure import STRUCTURE_FILE
 from cardgen.units import UnitError
 from cardgen.yamlio import Node, key_lines, load_yaml
@@ -30,9 +40,11 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     poster = _poster_text(top)
     lines = key_lines(node, ("deck", "poster", "calibration"))
     calibration = _calibration_text(top)
+    tiles = _tile_texts(top)
     bookmarks = top.mapping("bookmarks")
     bookmark_cards = bookmarks.get("cards", schema.text) if bookmarks else None
     bookmark_poster = bookmarks.get("poster", schema.text) if bookmarks else None
+    bookmark_tiles = bookmarks.get("tiles", schema.text, None) if bookmarks else None
     if bookmarks:
         bookmarks.finish()
     top.finish()
@@ -52,6 +64,8 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         bookmark_poster=bookmark_poster,
         lines=lines,
         calibration=calibration,
+        tiles=tiles,
+        bookmark_tiles=bookmark_tiles,
     )
 
 
@@ -175,3 +189,25 @@ def _calibration_text(top: schema.Reader) -> CalibrationText | None:
     result = CalibrationText(*(reader.get(key, schema.text) for key in ("title", "steps", "ruler")))
     reader.finish()
     return result
+
+
+_SAMPLE = {"label": "B2", "row": "B", "rows": 2, "col": 2, "cols": 2, "overlap": "10"}
+_PLACES = {"glue": "{label}", "cut": "{label}", "where": "{label}, {row}, {rows}, {col}, {cols}, {overlap}"}
+
+
+def _tile_texts(top: schema.Reader) -> TileTexts | None:
+    """The words on poster tiles; {label} and the like are filled in, and checked here."""
+    reader = top.mapping("tiles", required=False)
+    if reader is None:
+        return None
+    values = {key: reader.get(key, schema.text) for key in ("edge", "one_sheet", "glue", "cut", "where", "whole")}
+    for key, text in values.items():
+        if text is None:
+            continue
+        try:
+            text.format(**_SAMPLE)
+        except (KeyError, IndexError, ValueError) as exc:
+            reader.error(key, f"unknown placeholder or stray brace ({exc}); it may use {_PLACES.get(key, 'no placeholder')}")
+            values[key] = None
+    reader.finish()
+    return None if None in values.values() else TileTexts(**values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from cardgen import schema
@@ -30,7 +31,7 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     fonts = _fonts(top, folder)
     card = _card(top, fonts, overrides.card_size)
     sheet = _sheet(top, overrides)
-    poster = _poster(top, fonts)
+    poster = _poster(top, fonts, overrides)
     qr_layout = _qr(top, overrides.qr)
     shop, cmyk = _output(top, overrides)
     top.finish()
@@ -173,7 +174,9 @@ def _sheet(top: schema.Reader, overrides: Overrides) -> SheetLayout | None:
     return SheetLayout(**values)
 
 
-def _poster(top: schema.Reader, fonts: dict[str, str]) -> PosterLayout | None:
+def _poster(top: schema.Reader, fonts: dict[str, str], overrides: Overrides) -> PosterLayout | None:
+    """The poster as the spec draws it; at another `size` (--poster-size) the margin and every
+    text size scale with the short side, so an A1 poster is the A3 one, larger."""
     reader = top.mapping("poster")
     if reader is None:
         return None
@@ -181,6 +184,8 @@ def _poster(top: schema.Reader, fonts: dict[str, str]) -> PosterLayout | None:
     orientation = reader.get("orientation", schema.choice("landscape", "portrait"), "landscape")
     margin = reader.get("margin", schema.nonnegative_length)
     background = reader.get("background", schema.colour)
+    tile = reader.get("tile", _tile_paper, None)
+    overlap = reader.get("overlap", schema.nonnegative_length, 10 * MM)
     styles = reader.mapping("styles")
     title, label, footer = (_style(styles, name, fonts) for name in ("title", "label", "footer"))
     if styles:
@@ -189,8 +194,25 @@ def _poster(top: schema.Reader, fonts: dict[str, str]) -> PosterLayout | None:
     if None in (paper, orientation, margin, background, title, label, footer):
         return None
     short, long_ = sorted(paper)
+    scale = 1.0
+    size = overrides.poster_size
+    if size:
+        scale = min(size) / short
+        short, long_ = sorted(size)
+        margin *= scale
+        title, label, footer = (_scaled(style, scale) for style in (title, label, footer))
     paper = (long_, short) if orientation == "landscape" else (short, long_)
-    return PosterLayout(paper, margin, title, label, footer, background)
+    tile = overrides.tile or tile
+    overlap = overrides.overlap if overrides.overlap is not None else overlap
+    return PosterLayout(paper, margin, title, label, footer, background, tile, overlap)
+
+
+def _tile_paper(value: object) -> tuple[float, float] | None:
+    return None if value in (None, "none") else schema.size(value)
+
+
+def _scaled(style: TextStyle, scale: float) -> TextStyle:
+    return replace(style, size=style.size * scale, min_size=style.min_size * scale)
 
 
 def _qr(top: schema.Reader, override: bool | None) -> QrLayout:

@@ -105,6 +105,18 @@ class CalibrationText:
 
 
 @dataclass(frozen=True)
+class TileTexts:
+    """The words on the tiles, in the edition's language; {placeholders} are filled in."""
+
+    edge: str = "edge of the poster: trim along the marks when all tiles are glued"
+    one_sheet: str = "edge of the poster: trim along the marks"
+    glue: str = "glue here · {label} covers this side up to the dashed line"
+    cut: str = "cut off this margin along the marks, then lay this edge on the dashed line of {label} and glue"
+    where: str = "poster tile {label}: row {row} of {rows}, column {col} of {cols} · overlap {overlap} mm"
+    whole: str = "the whole poster on one sheet"
+
+
+@dataclass(frozen=True)
 class Edition:
     code: str  # folder name under content/, e.g. "nl"
     path: Path  # texts.yaml
@@ -119,6 +131,8 @@ class Edition:
     bookmark_poster: str
     lines: tuple[tuple[str, int], ...] = ()  # 'poster.title' -> its line in texts.yaml, for messages
     calibration: CalibrationText | None = None  # needed only by 'cardgen calibrate'
+    tiles: TileTexts | None = None  # the words on poster tiles; needed only when tiles are asked for
+    bookmark_tiles: str | None = None
 
     def line(self, key: str) -> int | None:
         return dict(self.lines).get(key)
@@ -214,6 +228,8 @@ class PosterLayout:
     label: TextStyle
     footer: TextStyle
     background: RGB
+    tile: tuple[float, float] | None = None  # print the poster tiled on this paper too (poster-tiles.pdf)
+    overlap: float = 10 * 72 / 25.4  # between neighbouring tiles, to glue
 
 
 @dataclass(frozen=True)
@@ -228,6 +244,9 @@ class Overrides:
     cut_lines: bool | None = None
     shop: bool | None = None
     cmyk: bool | None = None
+    poster_size: tuple[float, float] | None = None
+    tile: tuple[float, float] | None = None
+    overlap: float | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pypdf.generic import NameObject, RectangleObject
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from cardgen.model import TileTexts
 from cardgen.tiling import SAFE, Tile, TileMarks, TilePlan, row_name, tile_label, tile_marks
 from cardgen.units import MM
 
@@ -30,7 +31,9 @@ LABEL_MAX = 36.0  # pt
 _TOL = 0.5  # pt: a poster page this close to the planned size is that size
 
 
-def write_tiles(poster_pdf: Path, out_pdf: Path, plan: TilePlan, *, title: str = "", font: str = "Helvetica") -> int:
+def write_tiles(
+    poster_pdf: Path, out_pdf: Path, plan: TilePlan, *, title: str = "", font: str = "Helvetica", texts: TileTexts | None = None
+) -> int:
     """One sheet per tile, row by row from the top-left, written to `out_pdf`; returns the page count.
     `font` must be registered with ReportLab (an embedded TrueType font for print)."""
     reader = PdfReader(str(poster_pdf))
@@ -47,7 +50,7 @@ def write_tiles(poster_pdf: Path, out_pdf: Path, plan: TilePlan, *, title: str =
     if "/Annots" in poster:  # links are no use on paper, and would land outside the tile's window
         del poster["/Annots"]
     origin = (float(box.left), float(box.bottom))
-    overlays = PdfReader(BytesIO(draw_overlays(plan, title, font))).pages
+    overlays = PdfReader(BytesIO(draw_overlays(plan, title, font, texts or TileTexts()))).pages
     writer = PdfWriter()
     for tile, overlay in zip(plan.tiles, overlays):
         page = writer.add_blank_page(*plan.sheet)
@@ -58,7 +61,7 @@ def write_tiles(poster_pdf: Path, out_pdf: Path, plan: TilePlan, *, title: str =
         page.merge_transformed_page(poster, shift)
         page.merge_page(overlay)
     if title:
-        writer.add_metadata({"/Title": f"{title}: poster tiles"})
+        writer.add_metadata({"/Title": title})
     writer.create_viewer_preferences().print_scaling = NameObject("/None")  # tiles only meet at 100 %
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     with open(out_pdf, "wb") as handle:
@@ -66,22 +69,22 @@ def write_tiles(poster_pdf: Path, out_pdf: Path, plan: TilePlan, *, title: str =
     return len(plan.tiles)
 
 
-def draw_overlays(plan: TilePlan, title: str, font: str) -> bytes:
+def draw_overlays(plan: TilePlan, title: str, font: str, texts: TileTexts) -> bytes:
     """The marks of every tile, one page each, as a PDF."""
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=plan.sheet, invariant=1, pageCompression=1, initialFontName=font)
     for tile in plan.tiles:
-        draw_marks(canvas, plan, tile, title, font)
+        draw_marks(canvas, plan, tile, title, font, texts)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def draw_marks(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str) -> None:
+def draw_marks(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts) -> None:
     canvas.saveState()
     draw_lines(canvas, tile_marks(plan, tile))
-    draw_side_notes(canvas, plan, tile, font)
-    draw_footer(canvas, plan, tile, title, font)
+    draw_side_notes(canvas, plan, tile, font, texts)
+    draw_footer(canvas, plan, tile, title, font, texts)
     canvas.restoreState()
 
 
@@ -107,36 +110,35 @@ def draw_lines(canvas: Canvas, marks: TileMarks) -> None:
     canvas.restoreState()
 
 
-def draw_side_notes(canvas: Canvas, plan: TilePlan, tile: Tile, font: str) -> None:
+def draw_side_notes(canvas: Canvas, plan: TilePlan, tile: Tile, font: str, texts: TileTexts) -> None:
     """What to do with each side, written along its margin (the bottom's is in the footer)."""
     x0, y0, x1, y1 = tile.window
     sw, sh = plan.sheet
     clear = 2 * (plan.overlap + 3 * MM)  # keep off the glue lines' ticks and the crop marks
     row, col = tile.row, tile.col
-    edge = EDGE_NOTE if len(plan.tiles) > 1 else ONE_SHEET_NOTE
-    left = cut_note(row, col - 1) if col > 0 else edge
-    right = glue_note(row, col + 1) if col < plan.cols - 1 else edge
-    top = cut_note(row - 1, col) if row > 0 else edge
+    edge = texts.edge if len(plan.tiles) > 1 else texts.one_sheet
+    left = cut_note(texts, row, col - 1) if col > 0 else edge
+    right = glue_note(texts, row, col + 1) if col < plan.cols - 1 else edge
+    top = cut_note(texts, row - 1, col) if row > 0 else edge
     band_text(canvas, left, font, ((SAFE + x0 - GAP) / 2, (y0 + y1) / 2), x0 - GAP - SAFE, y1 - y0 - clear, 90)
     band_text(canvas, right, font, ((x1 + GAP + sw - SAFE) / 2, (y0 + y1) / 2), sw - SAFE - x1 - GAP, y1 - y0 - clear, -90)
     band_text(canvas, top, font, ((x0 + x1) / 2, (y1 + GAP + sh - SAFE) / 2), sh - SAFE - y1 - GAP, x1 - x0 - clear, 0)
 
 
-EDGE_NOTE = "edge of the poster: trim along the marks when all tiles are glued"
-ONE_SHEET_NOTE = "edge of the poster: trim along the marks"
+PLACEHOLDERS = {"glue": ("label",), "cut": ("label",), "where": ("label", "row", "rows", "col", "cols", "overlap")}
 
 
-def glue_note(row: int, col: int) -> str:
+def glue_note(texts: TileTexts, row: int, col: int) -> str:
     """For a side that the neighbour at (row, col) is glued over."""
-    return f"glue here · {tile_label(row, col)} covers this side up to the dashed line"
+    return texts.glue.format(label=tile_label(row, col))
 
 
-def cut_note(row: int, col: int) -> str:
+def cut_note(texts: TileTexts, row: int, col: int) -> str:
     """For a side that is cut off and glued over the neighbour at (row, col)."""
-    return f"cut off this margin along the marks, then lay this edge on the dashed line of {tile_label(row, col)} and glue"
+    return texts.cut.format(label=tile_label(row, col))
 
 
-def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str) -> None:
+def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts) -> None:
     """Below the window: the label large, the map, what the poster is; and the glue note if a tile
     goes below."""
     x0, y0, x1, _ = tile.window
@@ -154,7 +156,7 @@ def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: st
         x += draw_map(canvas, plan, tile, (x, label_base), min(band, 1.5 * cap * label_size)) + 3 * MM
     right = x1 - 2 * MM - (plan.overlap if tile.col < plan.cols - 1 else 0)  # clear of the glue tick
     if tile.row < plan.rows - 1:
-        note = glue_note(tile.row + 1, tile.col)
+        note = glue_note(texts, tile.row + 1, tile.col)
         size = fit_size(note, font, (right - x) / 2, SMALL)
         note = shorten(note, font, size, (right - x) / 2)
         canvas.setFillColorRGB(*GREY)
@@ -163,10 +165,12 @@ def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: st
         right -= stringWidth(note, font, size) + 4 * MM
     what = f"{title} · " if title else ""
     if len(plan.tiles) > 1:
-        what += f"poster tile {tile.label}: row {row_name(tile.row)} of {plan.rows}, column {tile.col + 1} of {plan.cols}"
-        what += f" · overlap {plan.overlap / MM:g} mm"
+        what += texts.where.format(
+            label=tile.label, row=row_name(tile.row), rows=plan.rows, col=tile.col + 1, cols=plan.cols,
+            overlap=f"{plan.overlap / MM:g}",
+        )  # fmt: skip
     else:
-        what += "the whole poster on one sheet"
+        what += texts.whole
     size = fit_size(what, font, right - x, SMALL)
     canvas.setFillColorRGB(*INK)
     canvas.setFont(font, size)

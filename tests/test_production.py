@@ -274,3 +274,63 @@ def test_fold_over_marks_the_fold_and_keeps_off_the_edge(tmp_path, prepared):
     image = render(cards, 0, dpi=200, grey=True)
     edge = round(5 * 200 / 25.4)
     assert all(image.getpixel((x, y)) > 250 for x in range(0, image.width, 3) for y in list(range(edge)) + list(range(image.height - edge, image.height)))
+
+
+# --- poster sizes and tiles ------------------------------------------------------------------------
+
+
+def test_poster_size_prints_the_same_poster_larger(tmp_path):
+    from pdfread import page_text
+
+    build(tmp_path, "--poster-size", "A1")
+    poster = tmp_path / "nl" / "poster.pdf"
+    assert page_sizes(poster) == [pytest.approx((841 * MM, 594 * MM), abs=0.5)]
+    (left, bottom, right, top) = find_text(poster, 0, "Sextingscreener")[0]
+    assert (top - bottom) > 2 * 30  # the title grew with the paper (44 pt on A3)
+    assert "Sterke punten" in page_text(poster, 0)
+
+
+def test_tiles_cover_the_poster_in_the_editions_language_and_join_the_pack(tmp_path):
+    import pypdfium2 as pdfium
+
+    from pdfread import page_text
+
+    build(tmp_path, "--tile", "A4")
+    tiles = tmp_path / "nl" / "poster-tiles.pdf"
+    assert len(page_sizes(tiles)) == 4
+    for index, label in enumerate(("A1", "A2", "B1", "B2")):
+        text = page_text(tiles, index)
+        assert f"posterdeel {label}" in text
+    assert "hier lijmen" in page_text(tiles, 0)
+    doc = pdfium.PdfDocument(str(tmp_path / "nl" / "print-pack.pdf"))
+    assert len(doc) == 11
+    assert [(b.get_title(), b.get_dest().get_index()) for b in doc.get_toc()][-1] == ("Poster in delen", 7)
+    doc.close()
+
+
+def test_an_overlap_too_large_for_the_tile_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(
+        main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), "--tile", "60mm x 60mm", "--overlap", "50"]
+    )
+    assert result.exit_code == 1
+    assert "'poster.tile', 'poster.overlap'" in result.output and "overlap" in result.output
+    assert not (tmp_path / "nl").exists()
+
+
+def test_tiles_need_the_editions_words(deck_copy, tmp_path):
+    texts = deck_copy / "nl" / "texts.yaml"
+    source = texts.read_text(encoding="utf-8")
+    texts.write_text(source[: source.index("# The words on the poster's tiles")] + source[source.index("bookmarks:") :], encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--tile", "A4"])
+    assert result.exit_code == 1
+    assert "no 'tiles:' section with the words for the poster's tiles" in result.output
+    # without tiles the same deck builds
+    assert CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path)]).exit_code == 0
+
+
+def test_a_tile_text_with_an_unknown_placeholder_is_named(deck_copy):
+    texts = deck_copy / "nl" / "texts.yaml"
+    texts.write_text(texts.read_text(encoding="utf-8").replace("{label} komt over", "{tegel} komt over"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
+    assert result.exit_code == 1
+    assert "'tiles.glue': unknown placeholder" in result.output and "{label}" in result.output
