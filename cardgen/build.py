@@ -23,6 +23,7 @@ from cardgen.tiling import TilePlan, TilingError, plan_tiles
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
+SHOP_POSTER = "poster-shop.pdf"
 TILES = "poster-tiles.pdf"
 
 
@@ -145,6 +146,7 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
     from cardgen.draw.vector import Icons
     from cardgen.pack import merge_pack
     from cardgen.render import render_cards, render_poster, render_shop_cards
+    from cardgen.shop import write_shop_poster
     from cardgen.tiles import write_tiles
 
     if out.exists() and not out.is_dir():
@@ -179,6 +181,8 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
             if layout.shop:
                 files.append(folder / SHOP_CARDS)
                 render_shop_cards(files[-1], plan.fit, layout, plan.edition, deck.structure, icons)
+                files.append(folder / SHOP_POSTER)
+                write_shop_poster(poster, files[-1], layout.poster.background, layout.sheet, dict(layout.fonts)["regular"])
             if layout.cmyk:  # before merging, so that the pack is CMYK too
                 for file in files:
                     convert_pdf(file)

@@ -334,3 +334,20 @@ def test_a_tile_text_with_an_unknown_placeholder_is_named(deck_copy):
     result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
     assert result.exit_code == 1
     assert "'tiles.glue': unknown placeholder" in result.output and "{label}" in result.output
+
+
+def test_the_shop_poster_has_a_bleed_crop_marks_and_boxes(deck_copy, tmp_path):
+    layout = deck_copy / "layout.yaml"
+    layout.write_text(layout.read_text().replace('  background: "#FFFFFF"', '  background: "#FFF4D6"'))
+    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--shop"])
+    assert result.exit_code == 0, result.output
+    poster = tmp_path / "nl" / "poster-shop.pdf"
+    b = boxes(poster, 0)
+    x0, y0, x1, y1 = b["/TrimBox"]
+    assert (x1 - x0, y1 - y0) == pytest.approx((420 * MM, 297 * MM), abs=0.1)
+    assert b["/BleedBox"] == pytest.approx((x0 - 3 * MM, y0 - 3 * MM, x1 + 3 * MM, y1 + 3 * MM), abs=0.1)
+    s = 50 / 72
+    image = render(poster, 0, dpi=50)
+    h = b["/MediaBox"][3]
+    assert image.getpixel((round((x0 - 1.5 * MM) * s), round((h - (y0 + y1) / 2) * s))) == (255, 244, 214)
+    assert image.getpixel((round((x0 - 4.5 * MM) * s), round((h - (y0 + y1) / 2) * s))) == (255, 255, 255)
