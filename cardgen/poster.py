@@ -16,8 +16,8 @@ BLACK = (0.0, 0.0, 0.0)
 GAP = 6 * MM
 PANEL_PAD = 5 * MM  # inside the tinted panel that holds the instruction and the legend
 LEGEND_INDENT = 6 * MM  # each legend column: indent, swatch, gap, text, indent
-SWATCH = 4.5 * MM
-SWATCH_GAP = 2.5 * MM
+SWATCH = 0.9  # the legend's icon, as a share of its text size: it grows with the poster
+SWATCH_GAP = 0.5  # between icon and text, likewise
 LEGEND_SCALE = 0.85  # the legend is set a little smaller than the instruction
 FOOTER_SHARE = 0.24  # the most of the page's height the instruction and legend may take
 
@@ -50,8 +50,15 @@ def poster_line(text: str, edition: Edition) -> str:
     return printed(text, edition.language).replace("\n", " ")
 
 
-def legend_width(footer_w: float, columns: int) -> float:
-    return footer_w / columns - 2 * LEGEND_INDENT - SWATCH - SWATCH_GAP
+def swatch(size: float) -> tuple[float, float]:
+    """(icon side, gap after it) for a legend set at `size` (the footer's size)."""
+    text = size * LEGEND_SCALE
+    return SWATCH * text, SWATCH_GAP * text
+
+
+def legend_width(footer_w: float, columns: int, size: float) -> float:
+    side, gap = swatch(size)
+    return footer_w / columns - 2 * LEGEND_INDENT - side - gap
 
 
 def plan_poster(
@@ -97,7 +104,7 @@ def plan_poster(
 
 def _footer_height(style: TextStyle, size: float, edition: Edition, structure: Structure, width: float, bold: str) -> float:
     instruction, _ = measure(paragraph(instruction_markup(edition), style, size, BLACK, "center"), width)
-    column = legend_width(width, len(structure.categories))
+    column = legend_width(width, len(structure.categories), size)
     legend = max(
         measure(
             paragraph(legend_markup(text.label, text.summary, "#000000", bold, edition.language), style, size * LEGEND_SCALE, BLACK),

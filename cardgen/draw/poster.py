@@ -12,13 +12,12 @@ from cardgen.poster import (
     LEGEND_INDENT,
     LEGEND_SCALE,
     PANEL_PAD,
-    SWATCH,
-    SWATCH_GAP,
     PosterPlan,
     instruction_markup,
     legend_markup,
     poster_line,
     legend_width,
+    swatch,
 )
 from cardgen.text import hex_colour, paragraph
 from cardgen.units import MM
@@ -79,12 +78,13 @@ def _draw_footer(
         markup_text = legend_markup(text.label, text.summary, hex_colour(category.colour), bold, edition.language)
         para = paragraph(markup_text, style, size * LEGEND_SCALE, style.colour)
         x = footer.x + i * column_w + LEGEND_INDENT
-        _, para_h = para.wrap(legend_width(footer.w, columns), footer.h)
-        para.drawOn(canvas, x + SWATCH + SWATCH_GAP, top - para_h)
+        _, para_h = para.wrap(legend_width(footer.w, columns, size), footer.h)
+        side, gap = swatch(size)
+        para.drawOn(canvas, x + side + gap, top - para_h)
         first_line = size * LEGEND_SCALE * style.leading
-        swatch = Rect(x, top - (first_line + SWATCH) / 2, SWATCH, SWATCH)
+        box = Rect(x, top - (first_line + side) / 2, side, side)
         if category.icon:
-            draw_vector(canvas, icons.tinted(category.icon, category.colour), swatch.inset(-0.15 * SWATCH))
+            draw_vector(canvas, icons.tinted(category.icon, category.colour), box.inset(-0.15 * side))
         else:
             canvas.setFillColorRGB(*category.colour)
-            canvas.roundRect(swatch.x, swatch.y, SWATCH, SWATCH, SWATCH * 0.2, stroke=0, fill=1)
+            canvas.roundRect(box.x, box.y, side, side, side * 0.2, stroke=0, fill=1)
