@@ -169,3 +169,77 @@ def check(content: Path, lang: str | None) -> None:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@main.group()
+def translate() -> None:
+    """Work on translated editions: what is left to do, PO files for translators, new editions."""
+
+
+@translate.command("status")
+@_content_option
+def translate_status(content: Path) -> None:
+    """List, per edition, the texts missing, untranslated, stale (their source changed since they
+    were translated), unconfirmed, identical to the source, or no longer in the source.
+
+    Exit 1 when any edition is incomplete, so that it can run in CI.
+    """
+    from cardgen.content import find_editions
+    from cardgen.translate import source_edition, status
+
+    source = source_edition(content)
+    incomplete = False
+    for code in find_editions(content):
+        if code == source:
+            continue
+        st = status(content, code, source)
+        incomplete |= not st.complete
+        counts = [(len(st.missing), "missing"), (len(st.untranslated), "untranslated"), (len(st.stale), "stale"),
+                  (len(st.unconfirmed), "unconfirmed"), (len(st.identical), "identical to the source"),
+                  (len(st.obsolete), "no longer in the source")]  # fmt: skip
+        summary = ", ".join(f"{n} {what}" for n, what in counts)
+        click.echo(f"{code}: {st.total} texts from {source}; {summary}" + ("" if st.complete else "  INCOMPLETE"))
+        texts = content / code / "texts.yaml"
+        for key in st.missing:
+            click.echo(f"  missing: {key}")
+        for label, items, why in (
+            ("untranslated", st.untranslated, "still marked [untranslated]"),
+            ("stale", st.stale, f"the {source} text changed since it was translated"),
+            ("unconfirmed", st.unconfirmed, f"no record of the {source} text it was made from; "
+             f"after review: cardgen translate mark {code}"),
+            ("identical", st.identical, f"the same as the {source} text"),
+            ("obsolete", st.obsolete, f"no such text in {source} any more"),
+        ):  # fmt: skip
+            for key, line in items:
+                click.echo(f"  {label}: {texts}:{line}: {key}: {why}")
+    if incomplete:
+        raise SystemExit(1)
+
+
+@translate.command("mark")
+@_content_option
+@click.argument("lang")
+@click.argument("keys", nargs=-1)
+def translate_mark(content: Path, lang: str, keys: tuple[str, ...]) -> None:
+    """Record that the edition's texts (all, or the KEYS given) are up to date with the source."""
+    from cardgen.translate import mark, source_edition
+
+    _check_lang(content, lang)
+    count = mark(content, lang, source_edition(content), list(keys) or None)
+    click.echo(f"{lang}: {count} texts recorded as translations of the current source")
+
+
+@translate.command("new")
+@_content_option
+@click.argument("lang")
+@click.option("--from", "source", metavar="CODE", default=None, help="The edition to start from (default: the source edition).")
+@click.option("--language", metavar="TAG", default=None, help="The language tag, e.g. de-BE (default: LANG).")
+def translate_new(content: Path, lang: str, source: str | None, language: str | None) -> None:
+    """Start a new edition: every text of the source, marked [untranslated], in content/LANG/."""
+    from cardgen.errors import show_path
+    from cardgen.translate import new_edition, source_edition
+
+    source = source or source_edition(content)
+    _check_lang(content, source)
+    path = new_edition(content, lang, source, language or lang)
+    click.echo(f"{show_path(path)}: translate every text marked [untranslated]; 'cardgen translate status' shows what is left")

@@ -18,6 +18,7 @@ from cardgen.model import (
     TileTexts,
 )
 from cardgen.structure import STRUCTURE_FILE
+from cardgen.translate import UNTRANSLATED
 from cardgen.units import UnitError
 from cardgen.yamlio import Node, key_lines, load_yaml
 
@@ -27,6 +28,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     if node is None:
         return None
     count = len(problems.items)
+    _refuse_untranslated(node, "", problems)
     top = schema.Reader(node, "", problems)
     language = top.get("language", _language_tag)
     deck = top.mapping("deck")
@@ -211,3 +213,17 @@ def _tile_texts(top: schema.Reader) -> TileTexts | None:
             values[key] = None
     reader.finish()
     return None if None in values.values() else TileTexts(**values)
+
+
+def _refuse_untranslated(node: Node, prefix: str, problems: Problems) -> None:
+    """An edition started with 'cardgen translate new' prints only when every text is translated."""
+    for key, value in node.items():
+        if isinstance(value, Node):
+            _refuse_untranslated(value, f"{prefix}{key}.", problems)
+        elif isinstance(value, str) and value.lstrip().startswith(UNTRANSLATED):
+            problems.add(
+                node.path,
+                node.line_of(key),
+                f"'{prefix}{key}': not translated yet (still marked {UNTRANSLATED}); translate it and remove the "
+                "mark, or see 'cardgen translate status'",
+            )

@@ -26,6 +26,7 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
     site = top.get("site", _site)
     rules_card = top.get("rules_card", schema.choice("first", "last", "none"), "first")
     rules_icon = _svg(top, "rules_icon", folder, required=False)
+    top.get("source_edition", schema.identifier, None)  # read by 'cardgen translate'; checked there
     categories, category_ids = _categories(top, folder, problems)
     cards = _cards(top, category_ids, problems)
     emoticons = top.mapping("emoticons")
