@@ -243,3 +243,34 @@ def translate_new(content: Path, lang: str, source: str | None, language: str | 
     _check_lang(content, source)
     path = new_edition(content, lang, source, language or lang)
     click.echo(f"{show_path(path)}: translate every text marked [untranslated]; 'cardgen translate status' shows what is left")
+
+
+@translate.command("export")
+@_content_option
+@click.option("--lang", "lang", metavar="CODE", required=True, help="The edition to export, e.g. fr.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The PO file to write (default: LANG.po in the working folder).")
+def translate_export(content: Path, lang: str, output: Path | None) -> None:
+    """Write a PO file for a translator: every text with its source, the current translation,
+    stale ones marked fuzzy, and a note on the room each text has on the card."""
+    from cardgen.errors import show_path
+    from cardgen.po import export_po
+    from cardgen.translate import source_edition
+
+    source = source_edition(content)
+    output = output or Path(f"{lang}.po")
+    count = export_po(content, lang, source, output)
+    click.echo(f"{show_path(output)}: {count} texts of the {lang} edition, from {source}")
+
+
+@translate.command("import")
+@_content_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", "lang", metavar="CODE", default=None, help="The edition (default: the one named in the PO file).")
+def translate_import(content: Path, file: Path, lang: str | None) -> None:
+    """Write a translated PO file back into the edition's texts.yaml and record which source
+    text each translation was made from (entries still marked fuzzy stay stale)."""
+    from cardgen.po import import_po
+
+    code, changed = import_po(content, file, lang)
+    click.echo(f"{code}: {len(changed)} texts changed" + (": " + ", ".join(changed) if changed else ""))
