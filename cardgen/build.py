@@ -82,6 +82,14 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles)
 
 
+def _printed_tile_texts(edition: Edition):
+    """The tile notes with the edition's typography (they are drawn as plain strings)."""
+    from dataclasses import fields, replace
+
+    texts = edition.tiles
+    return replace(texts, **{f.name: printed(getattr(texts, f.name), edition.language) for f in fields(texts)})
+
+
 def _plan_tiles(layout: Layout, deck: Deck, problems: Problems) -> TilePlan | None:
     poster = layout.poster
     if poster.tile is None:
@@ -175,7 +183,7 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
                 files.append(folder / TILES)
                 tile_pages = write_tiles(
                     poster, files[-1], prepared.tiles, title=printed(plan.edition.title, plan.edition.language),
-                    font=dict(layout.fonts)["regular"], texts=plan.edition.tiles,
+                    font=dict(layout.fonts)["regular"], texts=_printed_tile_texts(plan.edition),
                 )  # fmt: skip
                 parts.append((files[-1], plan.edition.bookmark_tiles or plan.edition.bookmark_poster, tile_pages))
             if layout.shop:

@@ -18,7 +18,7 @@ from cardgen.geometry import Rect
 from cardgen.impose import mirror
 from cardgen.model import Edition, Layout
 from cardgen.text import paragraph
-from cardgen.typeset import typeset
+from cardgen.typeset import printed, typeset
 from cardgen.units import MM
 
 REACH = 12 * MM  # half the length of a front line
@@ -79,7 +79,8 @@ def _header(canvas: Canvas, plan: CalibrationPlan, layout: Layout, edition: Edit
     margin = layout.sheet.margin + 5 * MM
     canvas.setFillColorRGB(0.1, 0.1, 0.12)
     canvas.setFont(fonts["bold"], 14)
-    canvas.drawString(margin, h - margin - 14, f"{texts.title} ({'2' if back else '1'}/2)")
+    title = printed(texts.title, edition.language)
+    canvas.drawString(margin, h - margin - 14, f"{title} ({'2' if back else '1'}/2)")
     style = layout.poster.footer
     para = paragraph(typeset(texts.steps, edition.language), style, 9, (0.15, 0.15, 0.18))
     _, para_h = para.wrap(w - 2 * margin, h)

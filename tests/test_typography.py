@@ -172,7 +172,7 @@ def test_a_text_30_percent_longer_still_prints_at_one_smaller_even_size(deck_cop
     result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
     assert result.exit_code == 0, result.output
     assert "descriptions set at" in result.output and "instead of 11 pt" in result.output
-    prepared_deck = prepare(deck_copy)
+    prepared_deck = prepare(deck_copy, lang="nl")
     sizes = {f.body_size for f in prepared_deck.editions[0].fit.cards if f.card.kind == "action"}
     assert len(sizes) == 1 and 8 <= sizes.pop() < 11
 
