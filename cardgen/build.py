@@ -45,6 +45,7 @@ class Prepared:
     drawings: tuple  # (svg path, ReportLab Drawing) of every emoticon and icon, checked
     notes: tuple[str, ...]
     tiles: TilePlan | None = None  # the poster split over smaller sheets, when asked for
+    overrides: Overrides = Overrides()  # what the command line set: parallel workers prepare with it again
 
 
 def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
@@ -79,7 +80,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     drawings = _load_drawings(deck, problems)
     tiles = _plan_tiles(layout, deck, problems)
     problems.raise_if_any()
-    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles)
+    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, Overrides(**overrides))
 
 
 def _printed_tile_texts(edition: Edition):
@@ -150,53 +151,19 @@ class Written:
 
 def build(prepared: Prepared, out: Path) -> list[Written]:
     """Write every edition into a temporary folder beside the output, then move the files in place:
-    a build that fails half-way leaves the previous PDFs untouched."""
-    from cardgen.draw.vector import Icons
-    from cardgen.pack import merge_pack
-    from cardgen.render import render_cards, render_poster, render_shop_cards
-    from cardgen.shop import write_shop_poster
-    from cardgen.tiles import write_tiles
-
+    a build that fails half-way leaves the previous PDFs untouched. Several editions are drawn in
+    parallel processes, one an edition."""
     if out.exists() and not out.is_dir():
         raise CardgenError(f"{show_path(out)}: exists and is not a folder; choose another --out")
     out.mkdir(parents=True, exist_ok=True)
-    icons = Icons(dict(prepared.drawings))
-    if prepared.layout.cmyk:
-        from cardgen.cmyk import convert_pdf, remember_all
-
-        remember_all(prepared.layout, prepared.deck.structure)
     staging = Path(tempfile.mkdtemp(prefix=".cardgen-", dir=out))
     written = []
     try:
-        staged = []
-        for plan in prepared.editions:
-            code = plan.edition.code
-            folder = staging / code
-            folder.mkdir()
-            cards, poster, pack = (folder / name for name in OUTPUTS)
-            deck, layout = prepared.deck, prepared.layout
-            card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, plan.edition, deck.structure, icons)
-            poster_pages = render_poster(poster, plan.poster, layout, plan.edition, deck.structure, icons)
-            parts = [(cards, plan.edition.bookmark_cards, card_pages), (poster, plan.edition.bookmark_poster, poster_pages)]
-            files = [cards, poster]
-            if prepared.tiles:
-                files.append(folder / TILES)
-                tile_pages = write_tiles(
-                    poster, files[-1], prepared.tiles, title=printed(plan.edition.title, plan.edition.language),
-                    font=dict(layout.fonts)["regular"], texts=_printed_tile_texts(plan.edition),
-                )  # fmt: skip
-                parts.append((files[-1], plan.edition.bookmark_tiles or plan.edition.bookmark_poster, tile_pages))
-            if layout.shop:
-                files.append(folder / SHOP_CARDS)
-                render_shop_cards(files[-1], plan.fit, layout, plan.edition, deck.structure, icons)
-                files.append(folder / SHOP_POSTER)
-                write_shop_poster(poster, files[-1], layout.poster.background, layout.sheet, dict(layout.fonts)["regular"])
-            if layout.cmyk:  # before merging, so that the pack is CMYK too
-                for file in files:
-                    convert_pdf(file)
-            merge_pack(pack, parts, plan.edition, deck.structure, prepared.sheets.flip)
-            files.insert(2, pack)
-            staged.append((code, tuple(files), sum(pages for _, _, pages in parts)))
+        codes = [plan.edition.code for plan in prepared.editions]
+        if len(codes) > 1 and (os.cpu_count() or 1) > 1:
+            staged = _render_in_processes(prepared, codes, staging)
+        else:
+            staged = [render_edition(prepared, plan, staging) for plan in prepared.editions]
         for code, files, pages in staged:
             target = out / code
             target.mkdir(exist_ok=True)
@@ -206,6 +173,63 @@ def build(prepared: Prepared, out: Path) -> list[Written]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
+
+
+def _render_in_processes(prepared: Prepared, codes: list[str], staging: Path) -> list:
+    """Each worker prepares its own edition again (cheap, and ReportLab drawings do not travel
+    between processes) and draws it into the staging folder; the results come back in order."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    workers = min(len(codes), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        jobs = [pool.submit(_render_one, prepared.deck.folder, code, prepared.overrides, staging) for code in codes]
+        return [job.result() for job in jobs]
+
+
+def _render_one(folder: Path, code: str, overrides: Overrides, staging: Path):
+    prepared = prepare(folder, lang=code, **{f: getattr(overrides, f) for f in overrides.__dataclass_fields__})
+    return render_edition(prepared, prepared.editions[0], staging)
+
+
+def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tuple[str, tuple[Path, ...], int]:
+    """Every file of one edition into staging/<code>/: (code, files, pages in the pack)."""
+    from cardgen.draw.vector import Icons
+    from cardgen.pack import merge_pack
+    from cardgen.render import render_cards, render_poster, render_shop_cards
+    from cardgen.shop import write_shop_poster
+    from cardgen.tiles import write_tiles
+
+    icons = Icons(dict(prepared.drawings))
+    deck, layout, edition = prepared.deck, prepared.layout, plan.edition
+    if layout.cmyk:
+        from cardgen.cmyk import convert_pdf, remember_all
+
+        remember_all(layout, deck.structure)
+    folder = staging / edition.code
+    folder.mkdir()
+    cards, poster, pack = (folder / name for name in OUTPUTS)
+    card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, edition, deck.structure, icons)
+    poster_pages = render_poster(poster, plan.poster, layout, edition, deck.structure, icons)
+    parts = [(cards, edition.bookmark_cards, card_pages), (poster, edition.bookmark_poster, poster_pages)]
+    files = [cards, poster]
+    regular = dict(layout.fonts)["regular"]
+    if prepared.tiles:
+        files.append(folder / TILES)
+        title = printed(edition.title, edition.language)
+        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
+        parts.append((files[-1], edition.bookmark_tiles or edition.bookmark_poster, pages))
+    if layout.shop:
+        files.append(folder / SHOP_CARDS)
+        render_shop_cards(files[-1], plan.fit, layout, edition, deck.structure, icons)
+        files.append(folder / SHOP_POSTER)
+        write_shop_poster(poster, files[-1], layout.poster.background, layout.sheet, regular)
+    if layout.cmyk:  # before merging, so that the pack is CMYK too
+        for file in files:
+            convert_pdf(file)
+    merge_pack(pack, parts, edition, deck.structure, prepared.sheets.flip)
+    files.insert(2, pack)
+    return edition.code, tuple(files), sum(pages for _, _, pages in parts)
 
 
 def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> list[Path]:

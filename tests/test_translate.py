@@ -120,3 +120,30 @@ def test_a_deck_without_a_source_edition_is_told_what_to_add(deck_copy):
     result = run("translate", "status", "--content", str(deck_copy))
     assert result.exit_code == 1
     assert "'source_edition' should name the edition translations are made from" in result.output
+
+
+def test_all_editions_build_in_parallel_to_the_same_bytes_as_one_by_one(tmp_path):
+    from conftest import CONTENT
+
+    together = tmp_path / "together"
+    result = run("build", "--content", str(CONTENT), "--out", str(together))
+    assert result.exit_code == 0, result.output
+    codes = sorted(p.name for p in together.iterdir())
+    assert {"nl", "fr", "en"} <= set(codes)
+    for code in ("fr", "en"):
+        alone = tmp_path / code
+        assert run("build", "--content", str(CONTENT), "--out", str(alone), "--lang", code).exit_code == 0
+        for name in ("cards.pdf", "poster.pdf", "print-pack.pdf"):
+            assert (together / code / name).read_bytes() == (alone / code / name).read_bytes(), (code, name)
+
+
+def test_each_edition_prints_in_its_own_language(built):
+    from conftest import CONTENT
+    from pdfread import page_text
+    from pypdf import PdfReader
+
+    for code, lang, word in (("fr", "fr-BE", "Notre école"), ("en", "en-GB", "Our school")):
+        pack = built.parent / code / "print-pack.pdf"
+        assert PdfReader(pack).trailer["/Root"]["/Lang"] == lang
+        assert word in page_text(built.parent / code / "cards.pdf", 1)
+    assert (CONTENT / "fr" / "sources.yaml").is_file()
