@@ -36,7 +36,7 @@ MAX_RSS_MB = 100.0
 
 def commands(out: Path) -> dict[str, list[str]]:
     return {
-        "cardgen": [sys.executable, "-m", "cardgen", "build", "--content", str(REPO / "content"), "--out", str(out / "cardgen")],
+        "cardgen": [sys.executable, "-m", "cardgen", "build", "--content", str(REPO / "content"), "--out", str(out / "cardgen"), "--lang", "nl"],
         "bare": [sys.executable, str(BARE), str(out / "bare")],
     }
 
