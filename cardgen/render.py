@@ -58,43 +58,28 @@ def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: E
 
 
 def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
-    """Fronts on odd pages, backs on even pages; returns the number of pages."""
+    """Fronts on odd pages, backs on even pages (fold-over: both on one page); returns the page count."""
     grid = plan.grid
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, structure.author)
     canvas.setViewerPreference("Duplex", DUPLEX[plan.flip])
-    if plan.fold:
-        return _render_fold(canvas, fit, plan, layout, edition, structure, icons)
     code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
     deck_name = printed(edition.title, edition.language)
     for sheet in plan.sheets:
         for p in sheet.placements:
             fitted = fit.cards[p.index]
             draw_front(canvas, p.front, fitted, layout.card, deck_name, icons, code if fitted.card.kind == "rules" else None)
-        draw_marks(canvas, plan.marks, layout.sheet)
-        draw_cut_lines(canvas, plan.cuts)
-        canvas.showPage()
-        for p in sheet.placements:
-            draw_back(canvas, p.back, fit.cards[p.index], layout.card, icons)
-        canvas.showPage()
-    canvas.save()
-    return 2 * len(plan.sheets)
-
-
-def _render_fold(canvas: Canvas, fit: Fit, plan: SheetPlan, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
-    """Fold-over: one page a sheet, each front beside its back, a dashed fold line between."""
-    code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
-    deck_name = printed(edition.title, edition.language)
-    for sheet in plan.sheets:
-        for p in sheet.placements:
-            fitted = fit.cards[p.index]
-            draw_front(canvas, p.front, fitted, layout.card, deck_name, icons, code if fitted.card.kind == "rules" else None)
-            draw_back(canvas, p.back, fitted, layout.card, icons)
+            if plan.fold:  # fold-over: each back beside its front, on the same page
+                draw_back(canvas, p.back, fitted, layout.card, icons)
         draw_marks(canvas, plan.marks, layout.sheet)
         draw_cut_lines(canvas, plan.cuts)
         draw_folds(canvas, plan.folds[: len(sheet.placements)])
         canvas.showPage()
+        if not plan.fold:
+            for p in sheet.placements:
+                draw_back(canvas, p.back, fit.cards[p.index], layout.card, icons)
+            canvas.showPage()
     canvas.save()
-    return len(plan.sheets)
+    return len(plan.sheets) * (1 if plan.fold else 2)
 
 
 def render_shop_cards(path: Path, fit: Fit, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
