@@ -8,18 +8,19 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardgen.cards import cards_for
+from cardgen.cards import card_count, cards_for
 from cardgen.content import load_deck
 from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.fit import Fit, check_deck_name, fit_cards
 from cardgen.glyphs import check_glyphs
-from cardgen.typeset import hyphenation_dictionary, printed
+from cardgen.hyphenation import patterns_for
 from cardgen.impose import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
 from cardgen.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.paths import builtin_assets
 from cardgen.poster import PosterPlan, plan_poster
 from cardgen.tiling import TilePlan, TilingError, plan_tiles
+from cardgen.typeset import printed
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
@@ -52,11 +53,12 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     """Load and validate the deck folder and plan every page; raises ContentError listing every problem.
     `overrides` are the command line's settings (see model.Overrides), already checked."""
     problems = Problems()
+    settings = Overrides(**overrides)
     deck = load_deck(folder, problems, only=lang)
-    layout = load_layout(folder, problems, Overrides(**overrides))
+    layout = load_layout(folder, problems, settings)
     if deck is None or layout is None:
         problems.raise_if_any()
-    sheets = _plan_sheets(layout, len(cards_for(deck.structure, deck.editions[0], layout)) if deck.editions else 0, problems)
+    sheets = _plan_sheets(layout, card_count(deck.structure), problems)
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
     bold = dict(layout.fonts)["bold"]
@@ -66,7 +68,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
             continue
         cards = cards_for(deck.structure, edition, layout)
         count = len(problems.items)
-        check_glyphs(cards, edition, deck.structure, layout, printed, problems)
+        check_glyphs(cards, edition, deck.structure, layout, problems)
         if len(problems.items) > count:  # a text that cannot be printed is not worth fitting
             continue
         fit = fit_cards(cards, layout.card, bold, edition.code, edition.language, problems)
@@ -75,12 +77,12 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         if fit and poster:
             editions.append(EditionPlan(edition, fit, poster))
             notes.extend(fit.notes)
-            if hyphenation_dictionary(edition.language) is None:
+            if patterns_for(edition.language) is None:
                 notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     drawings = _load_drawings(deck, problems)
     tiles = _plan_tiles(layout, deck, problems)
     problems.raise_if_any()
-    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, Overrides(**overrides))
+    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, settings)
 
 
 def _printed_tile_texts(edition: Edition):

@@ -5,6 +5,11 @@ from __future__ import annotations
 from cardgen.model import Card, Edition, Layout, Source, Structure
 
 
+def card_count(structure: Structure) -> int:
+    """How many cards every edition prints: the action cards, and the rules card if there is one."""
+    return len(structure.cards) + (structure.rules_card != "none")
+
+
 def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Card]:
     """The deck in print order: the rules card first or last (as the structure says), numbered action cards."""
     total = len(structure.cards)

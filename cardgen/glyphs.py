@@ -4,17 +4,15 @@ a missing glyph would print as an empty box (ReportLab does not complain)."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from cardgen.draw.qr import site_label
 from cardgen.errors import Problems
 from cardgen.fonts import display_name, missing_characters
 from cardgen.model import Card, Edition, Layout, Source, Structure
+from cardgen.typeset import printed
 
-Printed = Callable[[str, str], str]  # (text, language) -> the characters that will be printed
-
-
-def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, printed: Printed, problems: Problems) -> None:
+def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> None:
     for source, what, text, fonts in _texts(cards, edition, structure, layout):
         shown = printed(text, edition.language)
         for font in fonts:

@@ -21,10 +21,15 @@ def cache_folder() -> Path:
     return Path(base) / "cardgen"
 
 
+def patterns_for(language: str) -> str | None:
+    """The pyphen dictionary a BCP 47 tag is hyphenated with (nl-BE -> nl_NL), or None: no hyphenation."""
+    return pyphen.language_fallback(language.replace("-", "_"))
+
+
 @lru_cache(maxsize=None)
 def dictionary(language: str) -> pyphen.Pyphen | None:
-    """The hyphenator for a BCP 47 tag (nl-BE -> nl_NL), or None when pyphen has none."""
-    tag = pyphen.language_fallback(language.replace("-", "_"))
+    """The hyphenator for a BCP 47 tag, or None when pyphen has none."""
+    tag = patterns_for(language)
     if not tag:
         return None
     path = Path(pyphen.LANGUAGES[tag])

@@ -62,8 +62,7 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
     grid = plan.grid
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, structure.author)
     canvas.setViewerPreference("Duplex", DUPLEX[plan.flip])
-    code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
-    deck_name = printed(edition.title, edition.language)
+    deck_name, code = _front_texts(layout, edition, structure)
     for sheet in plan.sheets:
         for p in sheet.placements:
             fitted = fit.cards[p.index]
@@ -82,12 +81,17 @@ def render_cards(path: Path, fit: Fit, plan: SheetPlan, layout: Layout, edition:
     return len(plan.sheets) * (1 if plan.fold else 2)
 
 
+def _front_texts(layout: Layout, edition: Edition, structure: Structure) -> tuple[str, tuple[str, float] | None]:
+    """The deck's name as printed on every front, and the rules card's QR code (site, tile side)."""
+    code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
+    return printed(edition.title, edition.language), code
+
+
 def render_shop_cards(path: Path, fit: Fit, layout: Layout, edition: Edition, structure: Structure, icons: Icons) -> int:
     """One face a page, front then back, with a bleed, crop marks and TrimBox/BleedBox on every page."""
     page = shop_page((layout.card.width, layout.card.height))
     canvas = new_canvas(path, page.size, layout, edition, structure.author)
-    code = (structure.site, layout.qr.rules_card) if layout.qr.show else None
-    deck_name = printed(edition.title, edition.language)
+    deck_name, code = _front_texts(layout, edition, structure)
     marks = replace(layout.sheet, mark_width=0.25, mark_colour=(0.0, 0.0, 0.0))
     for fitted in fit.cards:
         for side in ("front", "back"):

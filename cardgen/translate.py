@@ -163,7 +163,7 @@ def new_edition(folder: Path, code: str, source: str, language: str) -> Path:
             if hasattr(value, "items"):
                 walk(value, dotted + ".")
             elif dotted not in NOT_TEXT and isinstance(value, str):
-                mapping[key] = type(value)(f"{UNTRANSLATED} {value}") if type(value) is not str else f"{UNTRANSLATED} {value}"
+                mapping[key] = type(value)(f"{UNTRANSLATED} {value}")  # keeps a '>' block a '>' block
 
     walk(data, "")
     data["language"] = language

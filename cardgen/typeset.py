@@ -210,15 +210,6 @@ def _glue_last_words(tokens: list[tuple]) -> None:
 
 
 # --- hyphenation --------------------------------------------------------------------------------
-def hyphenation_dictionary(language: str) -> str | None:
-    """The pyphen dictionary an edition's language tag is hyphenated with, or None: no hyphenation."""
-    return pyphen.language_fallback(language.replace("-", "_"))
-
-
-def _dictionary(language: str) -> pyphen.Pyphen | None:
-    return dictionary(language)
-
-
 def _hyphenate_chunk(chunk: str, dic: pyphen.Pyphen) -> str:
     """Hashtags, mentions, addresses, paths and file names stay whole, as do words the author
     hyphenated already; a compound with a real hyphen is hyphenated part by part."""
@@ -280,7 +271,7 @@ def typeset(
     tokens = _tokens(text, language)
     if glue_last_words:
         _glue_last_words(tokens)
-    dic = _dictionary(language) if hyphenate else None
+    dic = dictionary(language) if hyphenate else None
     out = []
     for index, token in enumerate(tokens):
         kind = token[0]
