@@ -127,11 +127,12 @@ def fit_cards(
     titles = {m.card.id: _width_fit(m, "title", layout.title, edition, problems) for m in measures}
     if len(problems.items) > count:
         return None
-    body = {m.card.id: largest_fitting(layout.description, lambda s, m=m: m.body_fits(titles[m.card.id], s)) for m in measures}
-    if layout.fit == "deck":
-        # One size for all action cards, so the deck looks even; the rules card is a card of its
-        # own kind and fits on its own.
-        actions = [m for m in measures if m.card.kind == "action"]
+    # With fit: deck, one size for all action cards, so the deck looks even; the rules card is a
+    # card of its own kind and, like every card with fit: card, fits on its own.
+    actions = [m for m in measures if m.card.kind == "action"] if layout.fit == "deck" else []
+    alone = [m for m in measures if m not in actions]
+    body = {m.card.id: largest_fitting(layout.description, lambda s, m=m: m.body_fits(titles[m.card.id], s)) for m in alone}
+    if actions:
         deck_size = largest_fitting(
             layout.description, lambda s: all(m.body_fits(titles[m.card.id], s) for m in actions)
         )
