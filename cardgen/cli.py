@@ -9,38 +9,21 @@ import click
 FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
 
 
-def _converted(parse):
-    """A click callback that checks a value with the same function the layout spec uses."""
+def _converted(parser: str):
+    """A click callback that checks a value with the cardgen.units function the layout spec uses
+    (imported only then, so that --help stays fast)."""
 
     def callback(ctx, param, value):
         if value is None:
             return None
-        from cardgen.units import UnitError
+        from cardgen import units
 
         try:
-            return parse(value)
-        except UnitError as exc:
+            return getattr(units, parser)(value)
+        except units.UnitError as exc:
             raise click.BadParameter(str(exc)) from None
 
     return callback
-
-
-def _paper(value):
-    from cardgen.units import parse_size
-
-    return parse_size(value)
-
-
-def _card_size(value):
-    from cardgen.units import parse_card_size
-
-    return parse_card_size(value)
-
-
-def _offset(value):
-    from cardgen.units import parse_offset
-
-    return parse_offset(value)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,17 +66,17 @@ def _check_lang(content: Path, lang: str | None) -> None:
 @click.option("--flip", type=click.Choice(["long", "short", "fold"]), default=None,
               help="Your printer's duplex flip edge: long (the usual) or short; fold for a printer without "
               "duplex: front and back side by side, fold and glue. Default: the layout spec's.")
-@click.option("--paper", metavar="NAME|WxH", callback=_converted(_paper),
+@click.option("--paper", metavar="NAME|WxH", callback=_converted("parse_size"),
               help="The paper of the card sheets: A4, A3, Letter, Legal or a size such as 210mm x 297mm.")
-@click.option("--card-size", metavar="NAME|WxH", callback=_converted(_card_size),
+@click.option("--card-size", metavar="NAME|WxH", callback=_converted("parse_card_size"),
               help="poker, bridge, mini, a7, tarot, square, or width x height in mm such as 63x88.")
-@click.option("--offset", metavar="X,Y", callback=_converted(_offset),
+@click.option("--offset", metavar="X,Y", callback=_converted("parse_offset"),
               help="Shift the backs by X,Y mm to cancel your printer's misregistration (see 'cardgen calibrate').")
-@click.option("--poster-size", metavar="NAME|WxH", callback=_converted(_paper),
+@click.option("--poster-size", metavar="NAME|WxH", callback=_converted("parse_size"),
               help="The poster's paper: A3 (the usual), A2, A1 or a size such as 500mm x 700mm; it scales as a whole.")
-@click.option("--tile", metavar="NAME|WxH", callback=_converted(_paper),
+@click.option("--tile", metavar="NAME|WxH", callback=_converted("parse_size"),
               help="Also write poster-tiles.pdf: the poster split over sheets of this paper (A4, A3, Letter) to glue.")
-@click.option("--overlap", metavar="MM", type=click.FloatRange(0, 50), default=None,
+@click.option("--overlap", metavar="MM", callback=_converted("parse_overlap"),
               help="How far neighbouring tiles overlap, in mm, to glue (default 10).")
 @click.option("--cut-lines/--no-cut-lines", default=None, help="Also draw thin lines along every cut.")
 @click.option("--shop/--no-shop", default=None,
@@ -112,8 +95,6 @@ def build(content: Path, out: Path, lang: str | None, **settings) -> None:
     from cardgen.errors import show_path
 
     _check_lang(content, lang)
-    if settings.get("overlap") is not None:
-        settings["overlap"] *= 72 / 25.4  # mm on the command line, points inside
     prepared = prepare(content, lang=lang, **settings)
     for written in run_build(prepared, out):
         files = ", ".join(show_path(f) for f in written.files)
@@ -125,7 +106,7 @@ def build(content: Path, out: Path, lang: str | None, **settings) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="output", show_default=True,
               help="Where to write OUT/<edition>/calibration.pdf.")
 @_lang_option
-@click.option("--paper", metavar="NAME|WxH", callback=_converted(_paper), help="The paper you print the cards on.")
+@click.option("--paper", metavar="NAME|WxH", callback=_converted("parse_size"), help="The paper you print the cards on.")
 @click.option("--flip", type=click.Choice(["long", "short"]), default=None, help="Your printer's duplex flip edge.")
 def calibrate(content: Path, out: Path, lang: str | None, **settings) -> None:
     """Write a two-sided sheet that measures how far your printer shifts the backs.

@@ -125,6 +125,19 @@ def _mm_or_length(text: str) -> float:
     return parse_length(text)
 
 
+def parse_overlap(text: object) -> float:
+    """'10' (mm) or '10mm' -> points: how far poster tiles overlap, 0 to 50 mm."""
+    if isinstance(text, str):
+        try:
+            value = _mm_or_length(text)
+        except UnitError:
+            pass
+        else:
+            if 0 <= value <= 50 * MM:
+                return value
+    raise UnitError(f"expected an overlap from 0 to 50 mm such as '10', found {shown(text)}")
+
+
 def parse_card_size(text: object) -> tuple[float, float]:
     """'poker', 'tarot', ... or '63x88' (mm) or '63mm x 88mm' -> (width, height) in points."""
     if isinstance(text, str):
