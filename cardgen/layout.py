@@ -56,10 +56,8 @@ def _fonts(top: schema.Reader, folder: Path) -> dict[str, str]:
         if value is not None:
             fonts[role] = _font(reader, role, value, folder)
     reader.finish()
-    if all(fonts.get(role) for role in ("regular", "bold", "italic")):
-        fonts.setdefault("bold_italic", fonts["bold"])
-        if not fonts["bold_italic"]:
-            fonts["bold_italic"] = fonts["bold"]
+    if all(fonts.get(role) for role in FONT_ROLES[:3]):
+        fonts["bold_italic"] = fonts.get("bold_italic") or fonts["bold"]
         register_family(fonts)
     return fonts
 
@@ -81,7 +79,7 @@ def _font(reader: schema.Reader, role: str, value: str, folder: Path) -> str | N
         return None
 
 
-def _style(parent: schema.Reader | None, key: str, fonts: dict[str, str], colour_default=schema.MISSING):
+def _style(parent: schema.Reader | None, key: str, fonts: dict[str, str]) -> TextStyle | None:
     reader = parent.mapping(key) if parent else None
     if reader is None:
         return None
@@ -89,7 +87,7 @@ def _style(parent: schema.Reader | None, key: str, fonts: dict[str, str], colour
     size = reader.get("size", schema.positive_length)
     min_size = reader.get("min_size", schema.positive_length, size)
     leading = reader.get("leading", schema.positive_number, 1.2)
-    colour = reader.get("colour", _style_colour, colour_default)
+    colour = reader.get("colour", _style_colour)
     reader.finish()
     if size and min_size and min_size > size:
         reader.error("min_size", f"expected at most the size ({size:g} pt), found {min_size:g} pt")
