@@ -55,6 +55,8 @@ class Structure:
     strengths: Emoticon
     work: Emoticon
     rules_icon: Path | None = None
+    source_edition: str | None = None  # the edition translations are made from
+    source_line: int = 1
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)

@@ -26,7 +26,7 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
     site = top.get("site", _site)
     rules_card = top.get("rules_card", schema.choice("first", "last", "none"), "first")
     rules_icon = _svg(top, "rules_icon", folder, required=False)
-    top.get("source_edition", schema.identifier, None)  # read by 'cardgen translate'; checked there
+    source_edition = top.get("source_edition", schema.identifier, None)  # the edition translations are made from
     categories, category_ids = _categories(top, folder, problems)
     cards = _cards(top, category_ids, problems)
     emoticons = top.mapping("emoticons")
@@ -37,7 +37,10 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
     top.finish()
     if len(problems.items) > count:
         return None
-    return Structure(path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work, rules_icon)
+    return Structure(
+        path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work, rules_icon,
+        source_edition, node.line_of("source_edition"),
+    )
 
 
 def _site(value: object) -> str:
