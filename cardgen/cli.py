@@ -49,13 +49,22 @@ def _lang_option(function):
     )(function)
 
 
-def _check_lang(content: Path, lang: str | None) -> None:
+def _check_lang(content: Path, lang: str | None, hint: str = "--lang") -> None:
+    """An edition code (a folder name, never a path) of an edition the deck has."""
     from cardgen.content import find_editions
+    from cardgen.tags import edition_code
+    from cardgen.units import UnitError
 
+    if lang is None:
+        return
+    try:
+        edition_code(lang)
+    except UnitError as exc:
+        raise click.BadParameter(str(exc), param_hint=hint) from None
     editions = find_editions(content)
-    if lang is not None and lang not in editions:
+    if lang not in editions:
         found = ", ".join(editions) or "none"
-        raise click.BadParameter(f"no edition '{lang}' in {content} (found: {found})", param_hint="--lang")
+        raise click.BadParameter(f"no edition '{lang}' in {content} (found: {found})", param_hint=hint)
 
 
 @main.command()
@@ -205,7 +214,7 @@ def translate_mark(content: Path, lang: str, keys: tuple[str, ...]) -> None:
     """Record that the edition's texts (all, or the KEYS given) are up to date with the source."""
     from cardgen.translate import mark, source_edition
 
-    _check_lang(content, lang)
+    _check_lang(content, lang, "LANG")
     count = mark(content, lang, source_edition(content), list(keys) or None)
     click.echo(f"{lang}: {count} texts recorded as translations of the current source")
 
@@ -218,10 +227,18 @@ def translate_mark(content: Path, lang: str, keys: tuple[str, ...]) -> None:
 def translate_new(content: Path, lang: str, source: str | None, language: str | None) -> None:
     """Start a new edition: every text of the source, marked [untranslated], in content/LANG/."""
     from cardgen.errors import show_path
+    from cardgen.tags import edition_code
     from cardgen.translate import new_edition, source_edition
+    from cardgen.units import UnitError
 
-    source = source or source_edition(content)
-    _check_lang(content, source)
+    try:
+        edition_code(lang)
+    except UnitError as exc:
+        raise click.BadParameter(str(exc), param_hint="LANG") from None
+    if source is None:
+        source = source_edition(content)
+    else:
+        _check_lang(content, source, "--from")
     path = new_edition(content, lang, source, language or lang)
     click.echo(f"{show_path(path)}: translate every text marked [untranslated]; 'cardgen translate status' shows what is left")
 
@@ -238,6 +255,7 @@ def translate_export(content: Path, lang: str, output: Path | None) -> None:
     from cardgen.po import export_po
     from cardgen.translate import source_edition
 
+    _check_lang(content, lang)
     source = source_edition(content)
     output = output or Path(f"{lang}.po")
     count = export_po(content, lang, source, output)
@@ -250,8 +268,13 @@ def translate_export(content: Path, lang: str, output: Path | None) -> None:
 @click.option("--lang", "lang", metavar="CODE", default=None, help="The edition (default: the one named in the PO file).")
 def translate_import(content: Path, file: Path, lang: str | None) -> None:
     """Write a translated PO file back into the edition's texts.yaml and record which source
-    text each translation was made from (entries still marked fuzzy stay stale)."""
+    text each translation was made from (entries still marked fuzzy stay stale). A file that is
+    not well-formed, of another deck or in another charset than UTF-8 changes nothing."""
     from cardgen.po import import_po
 
-    code, changed = import_po(content, file, lang)
-    click.echo(f"{code}: {len(changed)} texts changed" + (": " + ", ".join(changed) if changed else ""))
+    _check_lang(content, lang)
+    imported = import_po(content, file, lang)
+    for line in imported.ignored:
+        click.echo(f"warning: {line}", err=True)
+    changed = imported.changed
+    click.echo(f"{imported.edition}: {len(changed)} texts changed" + (": " + ", ".join(changed) if changed else ""))

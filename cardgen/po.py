@@ -9,13 +9,29 @@ the same edition as editing the YAML by hand, with the bookkeeping done.
 
 from __future__ import annotations
 
+import io
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
-from cardgen.errors import CardgenError, Problems
-from cardgen.translate import TEXTS_FILE, UNTRANSLATED, fingerprint, read_sources, texts_of, write_sources
+from cardgen.errors import CardgenError, Problems, show_path
+from cardgen.pofile import PoText, read_po
+from cardgen.tags import edition_code
+from cardgen.translate import (
+    SOURCES_FILE,
+    TEXTS_FILE,
+    UNTRANSLATED,
+    edition_texts,
+    deck_settings,
+    edition_file,
+    fingerprint,
+    sources_text,
+    source_edition,
+    write_together,
+)
+from cardgen.units import UnitError
 
 
 def room_note(key: str, source_text: str, folder: Path) -> str:
@@ -58,12 +74,8 @@ def _description_capacity(text: str, folder: Path) -> int | None:
 
 
 def export_po(folder: Path, code: str, source: str, out: Path) -> int:
-    problems = Problems()
-    src = texts_of(folder / source / TEXTS_FILE, problems)
-    own = texts_of(folder / code / TEXTS_FILE, problems) if (folder / code / TEXTS_FILE).is_file() else {}
-    problems.raise_if_any()
-    prints = read_sources(folder / code)
-    language = _language(folder / code / TEXTS_FILE) or code
+    src, own, prints = edition_texts(folder, code, source)
+    language = _language(edition_file(folder, code, TEXTS_FILE)) or code
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": f"{folder.resolve().name} {code}",
@@ -71,6 +83,7 @@ def export_po(folder: Path, code: str, source: str, out: Path) -> int:
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
+        "X-Cardgen-Deck": str(deck_settings(folder).get("deck")),
         "X-Cardgen-Edition": code,
         "X-Cardgen-Source": source,
     }
@@ -87,8 +100,11 @@ def export_po(folder: Path, code: str, source: str, out: Path) -> int:
         if translated and prints.get(key) != fingerprint(text):
             entry.flags.append("fuzzy")  # stale or never confirmed: the translator should look again
         po.append(entry)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    po.save(str(out))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CardgenError(f"{show_path(out.parent)}: cannot be created ({exc.strerror})") from None
+    write_together({out: str(po)})  # polib's own save writes in place: a full disk would truncate the old file
     return len(po)
 
 
@@ -99,33 +115,116 @@ def _language(path: Path) -> str | None:
     return node.get("language") if node else None
 
 
-def import_po(folder: Path, file: Path, code: str | None = None) -> tuple[str, list[str]]:
-    """Write the PO file's translations into the edition; returns (edition, keys changed)."""
+@dataclass(frozen=True)
+class Imported:
+    edition: str
+    changed: list[str]
+    ignored: list[str]  # one line per entry not imported, with its line in the PO file
+
+
+def import_po(folder: Path, file: Path, code: str | None = None) -> Imported:
+    """Write the PO file's translations into the edition, or refuse the whole file and change nothing."""
+    po_text = read_po(file)
+    source = _source_of(folder, po_text)
+    code = _edition_of(folder, po_text, code, source)
+    src, own, prints = edition_texts(folder, code, source)
+    entries = _entries(po_text, folder, src)
+    path = edition_file(folder, code, TEXTS_FILE)
+    data, changed = _translated(path, entries, src, prints)
+    ignored = [
+        f"{show_path(file)}:{entry.linenum}: {_context(entry)}: no such text in the {source} edition; ignored"
+        for entry in entries
+        if entry.msgctxt not in src
+    ]
+    write_together({path: _dumped(data), edition_file(folder, code, SOURCES_FILE): sources_text(source, prints)})
+    return Imported(code, changed, ignored)
+
+
+def _source_of(folder: Path, po_text: PoText) -> str:
+    source = source_edition(folder)
+    named = po_text.po.metadata.get("X-Cardgen-Source", source)
+    if named != source:
+        line = po_text.header_line("X-Cardgen-Source")
+        raise CardgenError(
+            f"{show_path(po_text.path)}:{line}: 'X-Cardgen-Source': the file was made from the {_tag(named)} edition, "
+            f"but this deck's translations are made from {source} (deck.yaml: source_edition); export the edition "
+            "again with 'cardgen translate export' and translate that file"
+        )
+    return source
+
+
+def _tag(value: str) -> str:
+    """An edition code from a file, quoted only when it is one (a path is not echoed back)."""
+    try:
+        return repr(edition_code(value))
+    except UnitError:
+        return "(not an edition code)"
+
+
+def _edition_of(folder: Path, po_text: PoText, code: str | None, source: str) -> str:
+    where = f"{show_path(po_text.path)}:{po_text.header_line('X-Cardgen-Edition')}"
+    if code is None:
+        code = po_text.po.metadata.get("X-Cardgen-Edition")
+        if code is None:
+            raise CardgenError(f"{show_path(po_text.path)}: names no edition (no 'X-Cardgen-Edition' header); give it with --lang")
+        try:
+            edition_code(code)
+        except UnitError as exc:
+            raise CardgenError(f"{where}: 'X-Cardgen-Edition': {exc}") from None
+    if code == source:
+        raise CardgenError(f"{where}: '{code}' is the source edition: PO files bring translations into the other editions")
+    if not edition_file(folder, code, TEXTS_FILE).is_file():
+        raise CardgenError(
+            f"{where}: no edition '{code}' in {show_path(folder)}; start it with 'cardgen translate new {code}' "
+            "or give the edition with --lang"
+        )
+    return code
+
+
+def _entries(po_text: PoText, folder: Path, src: dict) -> list[polib.POEntry]:
+    """The entries to import (obsolete '#~' ones never are), refused when the file belongs to another deck."""
+    file, po = po_text.path, po_text.po
+    entries = [e for e in po if not e.obsolete]
+    deck, named = str(deck_settings(folder).get("deck")), po.metadata.get("X-Cardgen-Deck")
+    if named is not None and named != deck:
+        raise CardgenError(
+            f"{show_path(file)}:{po_text.header_line('X-Cardgen-Deck')}: a PO file of another deck ({named[:40]!r}), "
+            f"not of '{deck}' (deck.yaml: deck); nothing was imported"
+        )
+    unknown = sum(e.msgctxt not in src for e in entries)
+    if named is None and unknown * 2 > len(entries):
+        raise CardgenError(
+            f"{show_path(file)}: {unknown} of its {len(entries)} texts are not texts of this deck ('{deck}'): "
+            "is it a PO file of another deck? Nothing was imported"
+        )
+    seen: dict[str, int] = {}
+    for entry in entries:
+        if entry.msgctxt is not None and entry.msgctxt in seen:
+            raise CardgenError(
+                f"{show_path(file)}:{entry.linenum}: {_context(entry)}: given twice (first on line "
+                f"{seen[entry.msgctxt]}); keep one and import again. Nothing was imported"
+            )
+        seen[entry.msgctxt] = entry.linenum
+    return entries
+
+
+def _context(entry: polib.POEntry) -> str:
+    return repr(entry.msgctxt) if entry.msgctxt is not None else "an entry without a context (msgctxt)"
+
+
+def _translated(path: Path, entries: list[polib.POEntry], src: dict, prints: dict[str, str]):
+    """(texts.yaml with the translations in, keys changed); records in `prints` what each was made from."""
     from ruamel.yaml import YAML
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    try:
-        po = polib.pofile(str(file))
-    except (OSError, ValueError) as exc:
-        raise CardgenError(f"{file}: not a PO file that can be read ({exc})") from None
-    code = code or po.metadata.get("X-Cardgen-Edition")
-    if not code or not (folder / code / TEXTS_FILE).is_file():
-        raise CardgenError(f"{file}: no edition '{code}' in {folder}; give it with --lang")
-    source = po.metadata.get("X-Cardgen-Source") or "nl"
-    problems = Problems()
-    src = texts_of(folder / source / TEXTS_FILE, problems)
-    problems.raise_if_any()
-    path = folder / code / TEXTS_FILE
     yaml = YAML()
-    yaml.width = 4096
     data = yaml.load(path.read_text(encoding="utf-8"))
-    prints = read_sources(folder / code)
     changed = []
-    for entry in po:
+    for entry in entries:
         key, text = entry.msgctxt, entry.msgstr.strip()
-        if not key or not text or key not in src:
+        if not text or key not in src:
             continue
-        parent, last = _locate(data, key)
+        parent, last = _locate(data, key, path)
         old = parent.get(last)
         if old is None or " ".join(str(old).split()) != " ".join(text.split()):
             if "\n" in text:
@@ -138,12 +237,17 @@ def import_po(folder: Path, file: Path, code: str | None = None) -> tuple[str, l
             changed.append(key)
         if not entry.fuzzy:
             prints[key] = fingerprint(entry.msgid)  # the source this translation was made from
-    temporary = path.with_name(f".{TEXTS_FILE}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        yaml.dump(data, handle)
-    temporary.replace(path)
-    write_sources(folder / code, source, prints)
-    return code, changed
+    return data, changed
+
+
+def _dumped(data) -> str:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096
+    text = io.StringIO()
+    yaml.dump(data, text)
+    return text.getvalue()
 
 
 def _folded(text: str):
@@ -161,14 +265,17 @@ def _folded(text: str):
     return value
 
 
-def _locate(data, key: str):
+def _locate(data, key: str, path: Path):
     from ruamel.yaml.comments import CommentedMap
 
     parts = key.split(".")
     node = data
-    for part in parts[:-1]:
+    for depth, part in enumerate(parts[:-1], 1):
         if part not in node:
             node[part] = CommentedMap()
         node = node[part]
+        if not isinstance(node, CommentedMap):
+            raise CardgenError(f"{show_path(path)}: '{'.'.join(parts[:depth])}': expected a mapping holding "
+                               f"'{key}', found a text; fix the file, then import again")  # fmt: skip
     return node, parts[-1]
 

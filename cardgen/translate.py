@@ -5,27 +5,87 @@ records, in <edition>/sources.yaml (written by cardgen, never by hand), a finger
 source text it was made from; when the source text changes, its fingerprints no longer match
 and the translation is stale. A new edition starts as a copy of the source whose texts are
 marked UNTRANSLATED, which `check` and `build` refuse until they are translated.
+
+Every file read or written here lies inside the deck folder after following links, and every
+file is written through a temporary file and a rename: a failure never leaves half a file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+import os
+import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cardgen.errors import CardgenError, Problems
+from cardgen.errors import CardgenError, ContentError, Problems, show_path
 from cardgen.schema import text as clean_text
-from cardgen.units import UnitError
+from cardgen.tags import edition_code
+from cardgen.units import UnitError, shown
 from cardgen.yamlio import Node, load_yaml
 
 UNTRANSLATED = "[untranslated]"
 SOURCES_FILE = "sources.yaml"
 TEXTS_FILE = "texts.yaml"
+DECK_FILE = "deck.yaml"
 NOT_TEXT = ("language",)  # keys of texts.yaml that are settings, not texts to translate
+_FINGERPRINT = re.compile(r"[0-9a-f]{12}")
 
 
 def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def inside(folder: Path, path: Path) -> Path:
+    """`path` with every link followed, refused unless it lies inside the deck folder."""
+    real = path.resolve()
+    if not real.is_relative_to(folder.resolve()):
+        raise CardgenError(
+            f"{path}: leads outside the deck folder {show_path(folder)} through a link; "
+            "copy the files into the deck folder instead of linking to them"
+        )
+    return real
+
+
+def edition_file(folder: Path, code: str, name: str) -> Path:
+    """<deck folder>/<code>/<name>, for an edition code only, inside the deck folder."""
+    try:
+        edition_code(code)
+    except UnitError as exc:
+        raise CardgenError(f"{show_path(folder)}: no such edition: {exc}") from None
+    return inside(folder, folder / code / name)
+
+
+def write_together(files: dict[Path, str]) -> None:
+    """Write every file through a temporary file beside it, then rename them all: a full disk or
+    any other error while writing leaves every file as it was."""
+    staged: dict[Path, str] = {}
+    try:
+        for path, content in files.items():
+            handle, staged[path] = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(content)
+    except OSError as exc:
+        _remove(staged.values())
+        raise CardgenError(f"{show_path(path)}: cannot be written ({exc.strerror}); nothing was changed") from None
+    for path, temporary in staged.items():
+        try:
+            os.replace(temporary, path)
+        except OSError as exc:
+            _remove(staged.values())
+            raise CardgenError(
+                f"{show_path(path)}: cannot be replaced ({exc.strerror}); close it in any program that has it open, "
+                "then try again"
+            ) from None
+
+
+def _remove(paths) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def texts_of(path: Path, problems: Problems) -> dict[str, tuple[str, int]] | None:
@@ -50,18 +110,41 @@ def texts_of(path: Path, problems: Problems) -> dict[str, tuple[str, int]] | Non
     return found
 
 
-def read_sources(folder: Path) -> dict[str, str]:
-    path = folder / SOURCES_FILE
-    if not path.is_file():
+def read_sources(path: Path) -> dict[str, str]:
+    """An edition's sources.yaml: text key -> fingerprint; {} when there is none yet."""
+    if not os.path.lexists(path):
         return {}
     problems = Problems()
     node = load_yaml(path, problems)
+    prints = _fingerprints(node, path, problems) if node is not None else {}
     problems.raise_if_any()
-    texts = node.get("texts") or {}
-    return {str(k): str(v) for k, v in texts.items()}
+    return prints
+
+
+def _fingerprints(node: Node, path: Path, problems: Problems) -> dict[str, str]:
+    redo = (
+        f"this file is written by cardgen: delete it, review the translations, then run "
+        f"'cardgen translate mark {path.parent.name}'"
+    )
+    texts = node.get("texts")
+    if texts is None:
+        return {}
+    if not isinstance(texts, Node):
+        problems.add(path, node.line_of("texts"), f"'texts': expected a mapping of text keys to fingerprints, "
+                     f"found {shown(texts)}; {redo}")  # fmt: skip
+        return {}
+    for key, value in texts.items():
+        if not (isinstance(value, str) and _FINGERPRINT.fullmatch(value)):
+            problems.add(path, texts.line_of(key), f"'texts.{key}': expected a fingerprint of 12 hexadecimal "
+                         f"digits, found {shown(value)}; {redo}")  # fmt: skip
+    return dict(texts)
 
 
 def write_sources(folder: Path, source: str, prints: dict[str, str]) -> None:
+    write_together({folder / SOURCES_FILE: sources_text(source, prints)})
+
+
+def sources_text(source: str, prints: dict[str, str]) -> str:
     lines = [
         f"# Written by cardgen: a fingerprint of the {source} text each translation was made from.",
         "# Do not edit: 'cardgen translate status' compares them with the current source texts.",
@@ -69,10 +152,7 @@ def write_sources(folder: Path, source: str, prints: dict[str, str]) -> None:
         "texts:",
         *(f"  {key}: '{value}'" for key, value in sorted(prints.items())),
     ]
-    target = folder / SOURCES_FILE
-    temporary = target.with_name(f".{SOURCES_FILE}.tmp")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    temporary.replace(target)
+    return "\n".join(lines) + "\n"
 
 
 @dataclass
@@ -91,26 +171,53 @@ class Status:
         return not (self.missing or self.untranslated or self.stale or self.unconfirmed)
 
 
+def deck_settings(folder: Path) -> Node:
+    """deck.yaml, read as plain YAML: the keys translation needs, whatever else the file holds."""
+    problems = Problems()
+    node = load_yaml(inside(folder, folder / DECK_FILE), problems)
+    problems.raise_if_any()
+    return node
+
+
 def source_edition(folder: Path) -> str:
     """The edition translations are made from: deck.yaml's source_edition."""
-    problems = Problems()
-    node = load_yaml(folder / "deck.yaml", problems)
-    problems.raise_if_any()
+    node = deck_settings(folder)
     source = node.get("source_edition")
-    if not isinstance(source, str) or not (folder / source / TEXTS_FILE).is_file():
+    where = f"{show_path(folder / DECK_FILE)}:{node.line_of('source_edition')}"
+    expected = "'source_edition' should name the edition translations are made from, such as 'source_edition: nl'"
+    if source is None:
+        raise CardgenError(f"{where}: {expected}; it is missing")
+    try:
+        edition_code(source)
+    except UnitError as exc:
+        raise CardgenError(f"{where}: {expected}: {exc}") from None
+    texts = edition_file(folder, source, TEXTS_FILE)
+    if not texts.is_file():
         raise CardgenError(
-            f"{folder / 'deck.yaml'}: 'source_edition' should name the edition translations are made from, "
-            f"such as 'source_edition: nl', found {source!r}"
+            f"{where}: {expected}, found {source!r}, but {show_path(texts)} is not there; restore that file "
+            "or name the edition that is the source"
         )
     return source
 
 
+def edition_status(folder: Path, code: str, problems: Problems) -> Status | None:
+    """An edition's status for `build` and `check`: None for the source edition and for a deck
+    without translations (no source_edition); a wrong file is added to `problems`, never raised."""
+    try:
+        if deck_settings(folder).get("source_edition") is None:
+            return None
+        source = source_edition(folder)
+        return None if code == source else status(folder, code, source)
+    except ContentError as exc:
+        for problem in exc.problems:
+            problems.add(problem.path, problem.line, problem.message)
+    except CardgenError as exc:
+        problems.add(None, None, exc.format_message())
+    return None
+
+
 def status(folder: Path, code: str, source: str) -> Status:
-    problems = Problems()
-    src = texts_of(folder / source / TEXTS_FILE, problems)
-    own = texts_of(folder / code / TEXTS_FILE, problems)
-    problems.raise_if_any()
-    prints = read_sources(folder / code)
+    src, own, prints = edition_texts(folder, code, source)
     result = Status(code, total=len(src))
     for key, (text, _) in src.items():
         if key not in own:
@@ -129,19 +236,24 @@ def status(folder: Path, code: str, source: str) -> Status:
     return result
 
 
+def edition_texts(folder: Path, code: str, source: str):
+    """(source texts, the edition's texts, its fingerprints), every file checked; raises on a mistake."""
+    problems = Problems()
+    src = texts_of(edition_file(folder, source, TEXTS_FILE), problems)
+    own = texts_of(edition_file(folder, code, TEXTS_FILE), problems)
+    problems.raise_if_any()
+    return src, own, read_sources(edition_file(folder, code, SOURCES_FILE))
+
+
 def mark(folder: Path, code: str, source: str, keys: list[str] | None = None) -> int:
     """Record that the edition's texts (all, or `keys`) are translations of the current source."""
-    problems = Problems()
-    src = texts_of(folder / source / TEXTS_FILE, problems)
-    own = texts_of(folder / code / TEXTS_FILE, problems)
-    problems.raise_if_any()
-    prints = read_sources(folder / code)
+    src, own, prints = edition_texts(folder, code, source)
     chosen = keys or [k for k in own if k in src and not own[k][0].startswith(UNTRANSLATED)]
     for key in chosen:
         if key not in src:
             raise CardgenError(f"no text '{key}' in the {source} edition")
         prints[key] = fingerprint(src[key][0])
-    write_sources(folder / code, source, prints)
+    write_sources(edition_file(folder, code, SOURCES_FILE).parent, source, prints)
     return len(chosen)
 
 
@@ -149,12 +261,16 @@ def new_edition(folder: Path, code: str, source: str, language: str) -> Path:
     """content/<code>/texts.yaml: the source's texts, each marked UNTRANSLATED, comments kept."""
     from ruamel.yaml import YAML
 
-    target = folder / code / TEXTS_FILE
-    if target.exists():
-        raise CardgenError(f"{target}: exists already; remove it first or choose another language code")
+    target = edition_file(folder, code, TEXTS_FILE)
+    if os.path.lexists(target):
+        raise CardgenError(f"{show_path(target)}: exists already; remove it first or choose another language code")
+    source_path = edition_file(folder, source, TEXTS_FILE)
+    problems = Problems()
+    texts_of(source_path, problems)  # ruamel would raise on a broken file: report it as a content file
+    problems.raise_if_any()
     yaml = YAML()
     yaml.width = 88
-    data = yaml.load((folder / source / TEXTS_FILE).read_text(encoding="utf-8"))
+    data = yaml.load(source_path.read_text(encoding="utf-8"))
 
     def walk(mapping, prefix: str) -> None:
         for key in list(mapping):
@@ -168,8 +284,23 @@ def new_edition(folder: Path, code: str, source: str, language: str) -> Path:
     walk(data, "")
     data["language"] = language
     data.ca.comment = None  # the source's header describes the source edition, not this one
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "w", encoding="utf-8") as handle:
-        handle.write(f"# The {language} edition, started from {source}: translate every text marked {UNTRANSLATED}.\n")
-        yaml.dump(data, handle)
+    text = io.StringIO()
+    text.write(f"# The {language} edition, started from {source}: translate every text marked {UNTRANSLATED}.\n")
+    yaml.dump(data, text)
+    _write_new(target, text.getvalue())
     return target
+
+
+def _write_new(target: Path, content: str) -> None:
+    """Write a new edition's file; the edition's folder goes again when the file cannot be written."""
+    created = not target.parent.exists()
+    try:
+        target.parent.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise CardgenError(f"{show_path(target.parent)}: cannot be created ({exc.strerror})") from None
+    try:
+        write_together({target: content})
+    except CardgenError:
+        if created:
+            target.parent.rmdir()
+        raise
