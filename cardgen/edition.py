@@ -19,7 +19,7 @@ from cardgen.model import (
 )
 from cardgen.structure import STRUCTURE_FILE
 from cardgen.translate import UNTRANSLATED
-from cardgen.units import UnitError
+from cardgen.units import UnitError, placeholder_problem
 from cardgen.yamlio import Node, key_lines, load_yaml
 
 
@@ -193,23 +193,20 @@ def _calibration_text(top: schema.Reader) -> CalibrationText | None:
     return result
 
 
-_SAMPLE = {"label": "B2", "row": "B", "rows": 2, "col": 2, "cols": 2, "overlap": "10"}
-_PLACES = {"glue": "{label}", "cut": "{label}", "where": "{label}, {row}, {rows}, {col}, {cols}, {overlap}"}
+# The placeholders each tile text may use (filled in by cardgen.tiles); the other texts use none.
+_PLACES = {"glue": ("label",), "cut": ("label",), "where": ("label", "row", "rows", "col", "cols", "overlap")}
 
 
 def _tile_texts(top: schema.Reader) -> TileTexts | None:
-    """The words on poster tiles; {label} and the like are filled in, and checked here."""
+    """The words on poster tiles; their {placeholders} are checked here, filled in when drawn."""
     reader = top.mapping("tiles", required=False)
     if reader is None:
         return None
     values = {key: reader.get(key, schema.text) for key in ("edge", "one_sheet", "glue", "cut", "where", "whole")}
     for key, text in values.items():
-        if text is None:
-            continue
-        try:
-            text.format(**_SAMPLE)
-        except (KeyError, IndexError, ValueError) as exc:
-            reader.error(key, f"unknown placeholder or stray brace ({exc}); it may use {_PLACES.get(key, 'no placeholder')}")
+        problem = placeholder_problem(text, _PLACES.get(key, ())) if text is not None else None
+        if problem:
+            reader.error(key, problem)
             values[key] = None
     reader.finish()
     return None if None in values.values() else TileTexts(**values)

@@ -21,6 +21,9 @@ def resolve_asset(deck_folder: Path, name: str) -> Path:
     A content file can never reach outside those two folders: absolute paths, '..' and links
     that lead out are refused.
     """
+    if any(ord(c) < 32 for c in name):
+        raise UnitError("expected a path inside the deck folder such as 'emoticons/blue.svg', found a name with "
+                        "a control character (such as a NUL or a line break) in it; retype the name")
     relative = PurePosixPath(name.replace("\\", "/"))
     if relative.is_absolute() or ":" in name or ".." in relative.parts:
         raise UnitError(

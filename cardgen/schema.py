@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from cardgen.units import UnitError, parse_colour, parse_length, parse_size
 from cardgen.yamlio import Node, Nodes
 
 MISSING = object()
+MAX_TEXT = 10_000  # characters: a card holds a few hundred, a poster a few thousand
 
 
 def text(value: object) -> str:
@@ -20,6 +22,8 @@ def text(value: object) -> str:
         raise UnitError(f"expected text, found the number {value}; put it in quotes to print it as text")
     if not isinstance(value, str):
         raise UnitError(f"expected text, found {describe(value)}")
+    if len(value) > MAX_TEXT:
+        raise UnitError(f"a text of {len(value):,} characters; the most any text may have is {MAX_TEXT:,}: shorten it")
     # Spaces and single line breaks are the file's layout, not the text's; a line break the
     # author asked for (a blank line in a '>' block, any line of a '|' block) is kept as '\n'.
     cleaned = "\n".join(" ".join(line.split()) for line in value.strip().split("\n"))
@@ -36,7 +40,7 @@ def identifier(value: object) -> str:
 
 
 def positive_number(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
         raise UnitError(f"expected a positive number such as 1.2, found {describe(value)}")
     return float(value)
 

@@ -16,7 +16,7 @@ STRUCTURE_FILE = "deck.yaml"
 
 def load_structure(folder: Path, problems: Problems) -> Structure | None:
     path = folder / STRUCTURE_FILE
-    node = load_yaml(path, problems)
+    node = load_yaml(path, problems, root=folder)
     if node is None:
         return None
     count = len(problems.items)

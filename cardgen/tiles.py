@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.model import TileTexts
 from cardgen.tiling import SAFE, Tile, TileMarks, TilePlan, row_name, tile_label, tile_marks
-from cardgen.units import MM
+from cardgen.units import MM, fill_placeholders
 
 GAP = 1.5 * MM  # between the window and text in the margin
 LINE = 0.4  # pt, crop marks
@@ -130,12 +130,12 @@ PLACEHOLDERS = {"glue": ("label",), "cut": ("label",), "where": ("label", "row",
 
 def glue_note(texts: TileTexts, row: int, col: int) -> str:
     """For a side that the neighbour at (row, col) is glued over."""
-    return texts.glue.format(label=tile_label(row, col))
+    return fill_placeholders(texts.glue, {"label": tile_label(row, col)})
 
 
 def cut_note(texts: TileTexts, row: int, col: int) -> str:
     """For a side that is cut off and glued over the neighbour at (row, col)."""
-    return texts.cut.format(label=tile_label(row, col))
+    return fill_placeholders(texts.cut, {"label": tile_label(row, col)})
 
 
 def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts) -> None:
@@ -165,10 +165,10 @@ def draw_footer(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: st
         right -= stringWidth(note, font, size) + 4 * MM
     what = f"{title} · " if title else ""
     if len(plan.tiles) > 1:
-        what += texts.where.format(
+        what += fill_placeholders(texts.where, dict(
             label=tile.label, row=row_name(tile.row), rows=plan.rows, col=tile.col + 1, cols=plan.cols,
             overlap=f"{plan.overlap / MM:g}",
-        )  # fmt: skip
+        ))  # fmt: skip
     else:
         what += texts.whole
     size = fit_size(what, font, right - x, SMALL)

@@ -27,6 +27,8 @@ CARD_SIZES_MM = {
 }
 MIN_CARD_MM = 25.0  # below this a card cannot hold a word at a readable size, nor be cut by hand
 MAX_OFFSET_MM = 10.0  # printers shift a back by 0.5-2 mm; more than this is a typo, not a printer
+MAX_LENGTH_MM = 5080.0  # 200 in: the largest page a PDF may have, so the longest length that means anything
+MIN_PAPER_MM = 50.0  # a smaller sheet holds no card and no poster
 
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in|px)\s*$")
 _SIZE = re.compile(r"^\s*(.+?)\s*[x×]\s*(.+?)\s*$")
@@ -56,7 +58,16 @@ def parse_length(text: object) -> float:
         raise UnitError(
             f"expected a length with a unit (mm, cm, in, pt or px) such as '63mm', found {text!r}{hint}"
         )
-    return float(match.group(1)) * UNITS[match.group(2)]
+    return _bounded(float(match.group(1)) * UNITS[match.group(2)], text)
+
+
+def _bounded(points: float, text: str) -> float:
+    """A length no longer than a PDF page can be (which also keeps out infinity)."""
+    if not abs(points) <= MAX_LENGTH_MM * MM:
+        raise UnitError(
+            f"expected a length of at most {MAX_LENGTH_MM:g} mm (200 in, the largest page a PDF can have), found {text!r}"
+        )
+    return points
 
 
 def parse_size(text: object) -> tuple[float, float]:
@@ -67,7 +78,10 @@ def parse_size(text: object) -> tuple[float, float]:
                 return w * MM, h * MM
         match = _SIZE.match(text)
         if match:
-            return parse_length(match.group(1)), parse_length(match.group(2))
+            size = parse_length(match.group(1)), parse_length(match.group(2))
+            if min(size) < MIN_PAPER_MM * MM:
+                raise UnitError(f"expected a paper at least {MIN_PAPER_MM:g} mm a side, found {text!r}")
+            return size
     names = ", ".join(PAPERS_MM)
     raise UnitError(f"expected a paper name ({names}) or a size such as '210mm x 297mm', found {shown(text)}")
 
@@ -78,7 +92,8 @@ class Colour(tuple):
     cmyk: tuple[float, float, float, float] | None = None
 
 
-_CMYK = re.compile(r"^cmyk\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*\)$", re.I)
+_PERCENT = r"\s*(\d{1,3}(?:\.\d{1,4})?|\.\d{1,4})\s*"
+_CMYK = re.compile(rf"^cmyk\({_PERCENT},{_PERCENT},{_PERCENT},{_PERCENT}\)$", re.I)
 
 
 def parse_colour(text: object, also: str = "") -> tuple[float, float, float]:
@@ -121,7 +136,7 @@ def _mm_or_length(text: str) -> float:
     """'63' (millimetres, as people say card sizes) or any length with a unit."""
     text = text.strip()
     if re.fullmatch(r"-?\d+(?:\.\d+)?", text):
-        return float(text) * MM
+        return _bounded(float(text) * MM, text)
     return parse_length(text)
 
 
@@ -177,3 +192,23 @@ def parse_offset(text: object) -> tuple[float, float]:
                 )
             return dx, dy
     raise UnitError(f"expected an offset as X,Y in millimetres such as '0.5,-1', found {shown(text)}")
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholder_problem(template: str, allowed: tuple[str, ...]) -> str | None:
+    """Why `template` is not a text with {name} placeholders from `allowed`, or None when it is.
+    Placeholders are bare names: no format specs, no attributes, no indexes."""
+    for match in _PLACEHOLDER.finditer(template):
+        if match.group(1) not in allowed:
+            names = ", ".join(f"{{{name}}}" for name in allowed) or "none"
+            return f"unknown placeholder {match.group(0)!r}; the placeholders this text may use: {names}"
+    if "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
+        return "a '{' or '}' that is not part of a placeholder such as {label}; remove it"
+    return None
+
+
+def fill_placeholders(template: str, values: dict[str, object]) -> str:
+    """`template` with each {name} replaced by its value; checked by placeholder_problem first."""
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)

@@ -8,7 +8,9 @@ plain decimal numbers and `null` are read as anything but text: YAML 1.1's surpr
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -155,12 +157,81 @@ def _plain(exc: yaml.MarkedYAMLError) -> tuple[str, object]:
     return message, mark
 
 
-def load_yaml(path: Path, problems: Problems) -> Node | None:
-    """Read one YAML file whose top level must be a mapping; report problems instead of raising."""
+MAX_BYTES = 5_000_000  # the shipped deck's largest file is 30 kB; more is not a content file
+MAX_DEPTH = 20  # content files nest four deep; a deeper file is a mistake or an attack
+MAX_NUMBER = 50  # digits: a longer number is no length, size or leading anyone means
+
+
+class Refused(Exception):
+    """A file that is readable YAML but not a content file: (line, message)."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _read(path: Path, root: Path | None) -> bytes:
+    """The bytes of a regular file inside `root` (or its own folder), at most MAX_BYTES of them.
+    Opened without blocking, so that a pipe in place of a file cannot hang the run."""
+    if "\0" in str(path):
+        raise Refused(None, "the path contains a NUL character; rename the file or folder")
+    if not path.resolve().is_relative_to(Path(root or path.parent).resolve()):
+        raise Refused(None, "leads outside the deck folder (through a link); cardgen reads only files inside "
+                      "the deck folder: copy the file into it")
+    if path.is_dir():  # Windows cannot open a folder at all
+        raise Refused(None, "is a folder, not a file; a YAML file of this name is needed here")
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise Refused(None, "is not a regular file (a pipe, a socket or a device); put a YAML file here")
+        raw = file.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise Refused(None, f"is larger than {MAX_BYTES // 1_000_000} MB, the most a content file may be; "
+                      "is it the right file?")
+    return raw
+
+
+def _scan(text: str, loader: type) -> None:
+    """Refuse, before anything is built from them, what no content file needs: anchors and aliases
+    (a few lines of them can expand to gigabytes), deep nesting and endless numbers."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise Refused(line, f"YAML anchors and aliases ('&' and '*') are not allowed in content files; write "
+                          f"the value out, or put a text that begins with '{sign}' in quotes")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise Refused(line, f"nested more than {MAX_DEPTH} levels deep; content files need far fewer")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent) and not event.style and len(event.value) > MAX_NUMBER:
+            if re.fullmatch(r"[-+]?[0-9][0-9.eE+-]*", event.value):
+                raise Refused(line, f"a number of {len(event.value)} digits; no value in a content file needs "
+                              f"more than {MAX_NUMBER}")
+
+
+def _parse(text: str) -> object:
     try:
-        raw = path.read_bytes()
+        _scan(text, _FastLoader)
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - both loaders are safe loaders
+    except yaml.YAMLError:
+        _scan(text, _Loader)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506
+
+
+def load_yaml(path: Path, problems: Problems, *, root: Path | None = None) -> Node | None:
+    """Read one YAML file whose top level must be a mapping; report problems instead of raising.
+    The file must lie inside `root` (by default its own folder) after following every link."""
+    try:
+        raw = _read(path, root)
     except FileNotFoundError:
         problems.add(path, None, "file not found; it is needed to build the deck")
+        return None
+    except Refused as exc:
+        problems.add(path, exc.line, str(exc))
         return None
     except OSError as exc:
         problems.add(path, None, f"cannot be read: {exc.strerror}")
@@ -172,10 +243,10 @@ def load_yaml(path: Path, problems: Problems) -> Node | None:
         problems.add(path, line, "a character here is not UTF-8: save the file with the UTF-8 encoding")
         return None
     try:
-        try:
-            data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - both loaders are safe loaders
-        except yaml.YAMLError:
-            data = yaml.load(text, Loader=_Loader)  # noqa: S506
+        data = _parse(text)
+    except Refused as exc:
+        problems.add(path, exc.line, str(exc))
+        return None
     except DuplicateKey as exc:
         problems.add(path, exc.problem_mark.line + 1, f"{exc.problem} ({exc.context})")
         return None
