@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
 SHOP_POSTER = "poster-shop.pdf"
 TILES = "poster-tiles.pdf"
+OPTIONAL = (SHOP_CARDS, SHOP_POSTER, TILES)  # taken away when a build no longer makes them, so an edition's files always belong together
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,11 @@ class Prepared:
     sheets: SheetPlan
     editions: tuple[EditionPlan, ...]
     drawings: tuple  # (svg path, ReportLab Drawing) of every emoticon and icon, checked
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # details `check` lists: texts set smaller, missing dictionaries
     tiles: TilePlan | None = None  # the poster split over smaller sheets, when asked for
     overrides: Overrides = Overrides()  # what the command line set: parallel workers prepare with it again
+    warnings: tuple[str, ...] = ()  # news `build` prints too: stale translations, deck-wide shrinks
+    skipped: tuple[str, ...] = ()  # unfinished translations left out, one line each
 
 
 def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
@@ -54,10 +56,11 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     `overrides` are the command line's settings (see model.Overrides), already checked."""
     problems = Problems()
     settings = Overrides(**overrides)
-    deck = load_deck(folder, problems, only=lang)
+    deck, translations = load_deck(folder, problems, only=lang)
     layout = load_layout(folder, problems, settings)
     if deck is None or layout is None:
         problems.raise_if_any()
+    warnings = list(translations.warnings)
     sheets = _plan_sheets(layout, card_count(deck.structure), problems)
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
@@ -77,12 +80,26 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         if fit and poster:
             editions.append(EditionPlan(edition, fit, poster))
             notes.extend(fit.notes)
+            if fit.shrink:
+                warnings.append(_shrink_warning(edition, fit.shrink))
             if patterns_for(edition.language) is None:
                 notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     drawings = _load_drawings(deck, problems)
     tiles = _plan_tiles(layout, deck, problems)
     problems.raise_if_any()
-    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, settings)
+    skipped = tuple(str(s) for s in translations.skipped)
+    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, settings, tuple(warnings), skipped)
+
+
+def _shrink_warning(edition: Edition, shrink) -> str:
+    first = shrink.cards[0].source_of("description")
+    cause = f"card '{shrink.cards[0].id}' ({show_path(first.path)}:{first.line})"
+    if len(shrink.cards) > 1:
+        cause = f"{len(shrink.cards)} cards, the first {cause}"
+    return (
+        f"{edition.code}: descriptions set at {shrink.size:g} pt instead of {shrink.preferred:g} pt on every action card, "
+        f"because of {cause}; shorten {'it' if len(shrink.cards) == 1 else 'them'} to set the deck at {shrink.preferred:g} pt again"
+    )
 
 
 def _printed_tile_texts(edition: Edition):
@@ -156,51 +173,101 @@ class Written:
     pages: int
 
 
-def build(prepared: Prepared, out: Path) -> list[Written]:
-    """Write every edition into a temporary folder beside the output, then move the files in place:
-    a build that fails half-way leaves the previous PDFs untouched. Several editions are drawn in
-    parallel processes, one an edition."""
-    if out.exists() and not out.is_dir():
-        raise CardgenError(f"{show_path(out)}: exists and is not a folder; choose another --out")
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".cardgen-", dir=out))
-    written = []
+def build(prepared: Prepared, out: Path, say=lambda message: None) -> list[Written]:
+    """Draw every edition into a staging folder beside its files, then swap each edition's files
+    in as a whole: a build that fails, is interrupted or killed leaves the previous PDFs as they
+    were. Several editions are drawn in parallel processes, one an edition. `say` reports waiting."""
+    from cardgen.output import Staging, edition_folder, output_folder, plain_errors, sweep
+
+    out = output_folder(out)
+    sweep(out)
+    codes = [plan.edition.code for plan in prepared.editions]
+    staging: dict[str, Staging] = {}
     try:
-        codes = [plan.edition.code for plan in prepared.editions]
-        if len(codes) > 1 and (os.cpu_count() or 1) > 1:
-            staged = _render_in_processes(prepared, codes, staging)
-        else:
-            staged = [render_edition(prepared, plan, staging) for plan in prepared.editions]
+        with _stopped_by_sigterm(), plain_errors(out):
+            for code in codes:
+                staging[code] = Staging(edition_folder(out, code))
+            staged = _render_all(prepared, codes, staging)
+            return _swap_in(out, staged, staging, say)
+    finally:
+        for folder in staging.values():
+            folder.remove()
+
+
+def _render_all(prepared: Prepared, codes: list[str], staging: dict) -> list:
+    if len(codes) < 2 or (os.cpu_count() or 1) < 2:
+        return [render_edition(prepared, plan, staging[plan.edition.code].path) for plan in prepared.editions]
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cardgen.workers import run_parallel
+
+    jobs = [(prepared.deck.folder, code, prepared.overrides, staging[code].path) for code in codes]
+    try:
+        return run_parallel(_render_one, jobs, cleanup=[s.path for s in staging.values()])
+    except BrokenProcessPool:
+        raise CardgenError(
+            "a process drawing an edition stopped unexpectedly (out of memory, or ended by another program); "
+            "the earlier PDFs are as they were; build again, or one edition at a time with --lang"
+        ) from None
+
+
+def _swap_in(out: Path, staged, staging, say) -> list[Written]:
+    """Each edition's files replaced together; an edition that cannot be is reported after the
+    others are in place, so one PDF open in a viewer costs only its own edition."""
+    from cardgen.output import OutputError, exclusive, replace_together
+
+    written, failures = [], []
+    with exclusive(out, say):
         for code, files, pages in staged:
             target = out / code
-            target.mkdir(exist_ok=True)
-            for file in files:
-                os.replace(file, target / file.name)
+            try:
+                replace_together(target, list(files), staging[code].path, retired=OPTIONAL)
+            except OutputError as exc:
+                failures.append(exc.message)
+                continue
             written.append(Written(code, tuple(target / f.name for f in files), pages))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    if failures:
+        raise BuildIncomplete(written, failures)
     return written
 
 
-def _render_in_processes(prepared: Prepared, codes: list[str], staging: Path) -> list:
-    """Each worker prepares its own edition again (cheap, and ReportLab drawings do not travel
-    between processes) and draws it into the staging folder; the results come back in order."""
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
+class BuildIncomplete(CardgenError):
+    """Some editions were written, others could not replace their files."""
 
-    workers = min(len(codes), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        jobs = [pool.submit(_render_one, prepared.deck.folder, code, prepared.overrides, staging) for code in codes]
-        return [job.result() for job in jobs]
+    def __init__(self, written: list[Written], failures: list[str]) -> None:
+        self.written = written
+        super().__init__(os.linesep.join(failures))
+
+
+@contextmanager
+def _stopped_by_sigterm():
+    """SIGTERM stops a build as Ctrl-C does: through every `finally`, so no staging folder stays."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _render_one(folder: Path, code: str, overrides: Overrides, staging: Path):
+    """In a worker: plan the edition again (ReportLab drawings do not travel between processes)
+    and draw it into its staging folder."""
     prepared = prepare(folder, lang=code, **{f: getattr(overrides, f) for f in overrides.__dataclass_fields__})
     return render_edition(prepared, prepared.editions[0], staging)
 
 
 def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tuple[str, tuple[Path, ...], int]:
-    """Every file of one edition into staging/<code>/: (code, files, pages in the pack)."""
+    """Every file of one edition into its staging folder: (code, files, pages in the pack)."""
     from cardgen.draw.vector import Icons
     from cardgen.pack import merge_pack
     from cardgen.render import render_cards, render_poster, render_shop_cards
@@ -213,8 +280,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         from cardgen.cmyk import convert_pdf, remember_all
 
         remember_all(layout, deck.structure)
-    folder = staging / edition.code
-    folder.mkdir()
+    folder = staging
     cards, poster, pack = (folder / name for name in OUTPUTS)
     card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, edition, deck.structure, icons)
     poster_pages = render_poster(poster, plan.poster, layout, edition, deck.structure, icons)
@@ -244,7 +310,7 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
     from cardgen.calibrate import plan_calibration, write_calibration
 
     problems = Problems()
-    deck = load_deck(folder, problems, only=lang)
+    deck, _ = load_deck(folder, problems, only=lang)
     layout = load_layout(folder, problems, Overrides(**overrides))
     problems.raise_if_any()
     _require_texts(deck.editions, "calibration", "the sheet's texts (title, steps, ruler)", problems)
@@ -254,14 +320,21 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
     problems.raise_if_any()
     sheet = layout.sheet
     plan = plan_calibration(sheet.paper, sheet.flip, sheet.margin)
+    from cardgen.output import Staging, edition_folder, output_folder, plain_errors, replace_together
+
+    out = output_folder(out)
     written = []
     for edition in deck.editions:
-        target = out / edition.code / "calibration.pdf"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = target.with_name(".calibration.pdf.tmp")
-        write_calibration(staging, plan, layout, edition, deck.structure.author)
-        os.replace(staging, target)
-        written.append(target)
+        folder = edition_folder(out, edition.code)
+        staging = Staging(folder)
+        try:
+            staged = staging.path / "calibration.pdf"
+            with plain_errors(out):
+                write_calibration(staged, plan, layout, edition, deck.structure.author)
+            replace_together(folder, [staged], staging.path)
+        finally:
+            staging.remove()
+        written.append(folder / staged.name)
     return written
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from pathlib import Path
 
 import click
@@ -31,6 +33,59 @@ def _converted(parser: str):
 def main() -> None:
     """Turn a deck's content files into print-ready PDFs: a duplex card sheet, a poster and one
     print pack that holds both."""
+    _printable_everywhere()
+
+
+def _printable_everywhere() -> None:
+    """A Windows console or a redirected stream may be cp1252: a character it lacks (from a card's
+    text, in a message) prints as '?' rather than ending the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                pass
+
+
+class Interrupted(click.ClickException):
+    exit_code = 130
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+def _interruptible(function):
+    """Ctrl-C ends a command with one line and exit 130, never a traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except KeyboardInterrupt:
+            raise Interrupted("stopped; the earlier PDFs are as they were") from None
+
+    return wrapper
+
+
+def _strict_option(function):
+    return click.option(
+        "--strict", is_flag=True, help="Treat every warning (stale translations, a skipped edition, a deck set smaller) as an error: exit 1, for CI."
+    )(function)
+
+
+def _warn(lines, strict: bool) -> None:
+    for line in lines:
+        click.echo(f"warning: {line}", err=True)
+    if strict and lines:
+        raise StrictFailure(f"{len(lines)} warning{'s' if len(lines) != 1 else ''} and --strict")
+
+
+class StrictFailure(click.ClickException):
+    exit_code = 1
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True)
 
 
 def _content_option(function):
@@ -94,20 +149,34 @@ def _check_lang(content: Path, lang: str | None, hint: str = "--lang") -> None:
 @click.option("--cmyk/--no-cmyk", default=None, help="Write every colour in CMYK, for print shops that ask for it.")
 @click.option("--qr/--no-qr", default=None,
               help="Print a QR code for the deck's site on the rules card and the poster. Default: the layout spec's (on).")
-def build(content: Path, out: Path, lang: str | None, **settings) -> None:
+@_strict_option
+@_interruptible
+def build(content: Path, out: Path, lang: str | None, strict: bool, **settings) -> None:
     """Check the deck, then write the card sheet, the poster and the print pack of each edition.
 
-    Nothing is written when a content or layout file has a mistake, and earlier PDFs stay as they were.
+    Nothing is written when a content or layout file has a mistake, and earlier PDFs stay as they
+    were; an unfinished translation is skipped with a warning, and the other editions are built.
     """
+    from cardgen.build import BuildIncomplete, prepare
     from cardgen.build import build as run_build
-    from cardgen.build import prepare
-    from cardgen.errors import show_path
 
     _check_lang(content, lang)
     prepared = prepare(content, lang=lang, **settings)
-    for written in run_build(prepared, out):
-        files = ", ".join(show_path(f) for f in written.files)
-        click.echo(f"{written.edition}: {files} ({written.pages} pages in the pack)")
+    _warn(prepared.skipped + prepared.warnings, strict)
+    try:
+        written = run_build(prepared, out, say=lambda message: click.echo(message, err=True))
+    except BuildIncomplete as exc:
+        _report(exc.written)
+        raise
+    _report(written)
+
+
+def _report(written) -> None:
+    from cardgen.errors import show_path
+
+    for edition in written:
+        files = ", ".join(show_path(f) for f in edition.files)
+        click.echo(f"{edition.edition}: {files} ({edition.pages} pages in the pack)")
 
 
 @main.command()
@@ -117,6 +186,7 @@ def build(content: Path, out: Path, lang: str | None, **settings) -> None:
 @_lang_option
 @click.option("--paper", metavar="NAME|WxH", callback=_converted("parse_size"), help="The paper you print the cards on.")
 @click.option("--flip", type=click.Choice(["long", "short"]), default=None, help="Your printer's duplex flip edge.")
+@_interruptible
 def calibrate(content: Path, out: Path, lang: str | None, **settings) -> None:
     """Write a two-sided sheet that measures how far your printer shifts the backs.
 
@@ -134,10 +204,13 @@ def calibrate(content: Path, out: Path, lang: str | None, **settings) -> None:
 @main.command()
 @_content_option
 @_lang_option
-def check(content: Path, lang: str | None) -> None:
+@_strict_option
+@_interruptible
+def check(content: Path, lang: str | None, strict: bool) -> None:
     """Check every content and layout file and list all mistakes at once, with file and line.
 
-    Exit 0 when the deck is ready to print, 1 when something must be fixed.
+    Exit 0 when the deck is ready to print, 1 when something must be fixed (or, with --strict,
+    when there is a warning).
     """
     from cardgen.build import prepare
     from cardgen.units import MM
@@ -154,7 +227,8 @@ def check(content: Path, lang: str | None) -> None:
         )
     for note in prepared.notes:
         click.echo(f"note: {note}")
-    click.echo("All good: ready to build.")
+    _warn(prepared.skipped + prepared.warnings, strict)
+    click.echo("All good: ready to build." if not prepared.skipped else "Ready to build the editions above.")
 
 
 def _plural(count: int, word: str) -> str:

@@ -35,6 +35,16 @@ class Fit:
     cards: tuple[FittedCard, ...]
     body_size: float  # the deck's description size (the smallest, when cards shrink alone)
     notes: tuple[str, ...]  # what shrank, for `cardgen check`
+    shrink: Shrink | None = None  # a deck-wide smaller description size, news for `cardgen build`
+
+
+@dataclass(frozen=True)
+class Shrink:
+    """fit: deck set every action card's description at `size` instead of `preferred`, because of `cards`."""
+
+    size: float
+    preferred: float
+    cards: tuple[Card, ...]
 
 
 def body_markup(card: Card, bold_font: str, language: str, glue_last_words: bool = False) -> str:
@@ -144,7 +154,7 @@ def fit_cards(
         return None
     fitted = tuple(_fitted(m, labels[m.card.id], titles[m.card.id], body[m.card.id]) for m in measures)
     action_sizes = [f.body_size for f in fitted if f.card.kind == "action"] or [f.body_size for f in fitted]
-    return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, measures, edition)))
+    return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, edition)), _shrink(fitted, layout, measures))
 
 
 def _fitted(m: _Measure, label_size: float, title_size: float, body_size: float) -> FittedCard:
@@ -240,21 +250,30 @@ def _overflow(m: _Measure, title_size: float, edition: str, problems: Problems) 
     )
 
 
-def _notes(fitted, layout: CardLayout, measures, edition: str) -> list[str]:
-    notes = []
+def _shrink(fitted, layout: CardLayout, measures) -> Shrink | None:
+    """With fit: deck, the cards whose descriptions set every action card smaller than preferred."""
     preferred = layout.description.size
     actions = [f for f in fitted if f.card.kind == "action"]
-    if layout.fit == "deck" and actions and actions[0].body_size < preferred:
-        titles = {f.card.id: f.title_size for f in fitted}
-        limiting = [m.card.id for m in measures if m.card.kind == "action" and not m.body_fits(titles[m.card.id], preferred)]
-        notes.append(
-            f"edition '{edition}': descriptions set at {actions[0].body_size:g} pt instead of {preferred:g} pt "
-            f"so that every card fits; the longest: {', '.join(limiting)}"
-        )
+    if layout.fit != "deck" or not actions or actions[0].body_size >= preferred:
+        return None
+    titles = {f.card.id: f.title_size for f in fitted}
+    limiting = tuple(m.card for m in measures if m.card.kind == "action" and not m.body_fits(titles[m.card.id], preferred))
+    return Shrink(actions[0].body_size, preferred, limiting)
+
+
+def _notes(fitted, layout: CardLayout, edition: str) -> list[str]:
+    """What was set smaller than the layout asks, one line per text (a label shared by a
+    category's cards is one line, not one per card)."""
+    notes = []
+    labels: dict[tuple[str, float], list[str]] = {}
     for f in fitted:
-        for what, got, want in (("label", f.label_size, layout.front_label.size), ("title", f.title_size, layout.title.size)):
-            if got < want:
-                notes.append(f"edition '{edition}', card '{f.card.id}': {what} shrunk to {got:g} pt to fit across the card")
-        if (layout.fit == "card" or f.card.kind != "action") and f.body_size < preferred:
+        if f.label_size < layout.front_label.size:
+            labels.setdefault((f.card.label, f.label_size), []).append(f.card.id)
+        if f.title_size < layout.title.size:
+            notes.append(f"edition '{edition}', card '{f.card.id}': title shrunk to {f.title_size:g} pt to fit across the card")
+        if (layout.fit == "card" or f.card.kind != "action") and f.body_size < layout.description.size:
             notes.append(f"edition '{edition}', card '{f.card.id}': description shrunk to {f.body_size:g} pt to fit")
+    for (label, size), ids in labels.items():
+        on = f"card '{ids[0]}'" if len(ids) == 1 else f"its {len(ids)} cards"
+        notes.append(f"edition '{edition}': the front label {label!r} shrunk to {size:g} pt to fit across the card ({on})")
     return notes

@@ -17,8 +17,11 @@ LEFT = RIGHT = 3  # no fewer than three letters before or after a break (Dutch p
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "cardgen"
+    """The platform's cache folder: %LOCALAPPDATA%\\cardgen\\Cache on Windows, ~/Library/Caches on
+    macOS, $XDG_CACHE_HOME or ~/.cache elsewhere."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("cardgen", appauthor=False))
 
 
 def patterns_for(language: str) -> str | None:

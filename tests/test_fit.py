@@ -53,7 +53,8 @@ def test_one_long_card_sets_one_even_size_for_the_whole_deck(card_layout):
     sizes = {f.card.id: f.body_size for f in result.cards}
     assert len(set(sizes.values())) == 1
     assert sizes["a"] < card_layout.description.size
-    assert any("descriptions set at" in note and "b" in note for note in result.notes)
+    assert result.shrink is not None and [c.id for c in result.shrink.cards] == ["b"]
+    assert (result.shrink.size, result.shrink.preferred) == (sizes["a"], card_layout.description.size)
 
 
 def test_per_card_fitting_shrinks_only_the_long_card(card_layout):

@@ -1,0 +1,92 @@
+"""Editions drawn in parallel processes that never outlive the build.
+
+The platform's own start method is used (spawn on Windows and macOS, fork on Linux), so nothing
+may rely on fork. A worker ignores Ctrl-C (the parent stops it) and watches its parent: when the
+parent dies, even by kill -9, the worker removes the staging folders it was given and exits,
+instead of blocking on a pipe for ever.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+POLL = 0.2  # s between two looks at the parent, where the platform gives no sentinel to wait on
+
+
+def run_parallel(function: Callable, jobs: Sequence[tuple], cleanup: Sequence[Path]) -> list:
+    """function(*job) for every job in worker processes; the results in the jobs' order.
+    On any exception in the parent (Ctrl-C, SIGTERM, a failed job) the workers are stopped."""
+    from multiprocessing import get_context
+
+    workers = min(len(jobs), os.cpu_count() or 1)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context(), initializer=_start_worker, initargs=(os.getpid(), tuple(cleanup))
+    )
+    try:
+        with _ctrl_c_held():  # a worker started now would die of it with a traceback before it can ignore it
+            futures = [pool.submit(function, *job) for job in jobs]
+        results = [future.result() for future in futures]
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
+
+
+@contextmanager
+def _ctrl_c_held():
+    """Hold SIGINT while workers start: they inherit the mask, ignore SIGINT, then unblock it; the
+    parent gets a Ctrl-C pressed meanwhile as soon as the workers are started."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:  # Windows: no signal masks
+        yield
+        return
+    previous = block(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _start_worker(parent: int, cleanup: tuple[Path, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    threading.Thread(target=_watch_parent, args=(parent, cleanup), daemon=True).start()
+
+
+def _watch_parent(parent: int, cleanup: tuple[Path, ...]) -> None:
+    from multiprocessing import parent_process
+
+    process = parent_process()
+    if os.name == "nt" and process is not None:
+        process.join()  # waits on the parent's handle
+    else:
+        # A forked worker inherits its siblings' ends of the parent's pipes, so the sentinel may
+        # never fire; being handed to another parent is the sure sign on POSIX.
+        while os.getppid() == parent:
+            time.sleep(POLL)
+    for folder in cleanup:
+        shutil.rmtree(folder, ignore_errors=True)
+    os._exit(1)
