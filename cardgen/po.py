@@ -33,6 +33,8 @@ from cardgen.translate import (
 )
 from cardgen.units import UnitError
 
+MAX_TEXT = 5_000  # characters in one translation: ten times the longest card text, and quick to write
+
 
 def room_note(key: str, source_text: str, folder: Path) -> str:
     """What a translator should know about the space a text has."""
@@ -136,29 +138,28 @@ def import_po(folder: Path, file: Path, code: str | None = None) -> Imported:
         for entry in entries
         if entry.msgctxt not in src
     ]
-    write_together({path: _dumped(data), edition_file(folder, code, SOURCES_FILE): sources_text(source, prints)})
+    files = {edition_file(folder, code, SOURCES_FILE): sources_text(source, prints)}
+    if changed:  # ruamel re-quotes some texts: an unchanged file is left as the translator saw it
+        files[path] = _dumped(data)
+    write_together(files)
     return Imported(code, changed, ignored)
 
 
 def _source_of(folder: Path, po_text: PoText) -> str:
     source = source_edition(folder)
     named = po_text.po.metadata.get("X-Cardgen-Source", source)
+    where = f"{show_path(po_text.path)}:{po_text.header_line('X-Cardgen-Source')}: 'X-Cardgen-Source'"
+    try:
+        edition_code(named)
+    except UnitError as exc:
+        raise CardgenError(f"{where}: {exc}") from None
     if named != source:
-        line = po_text.header_line("X-Cardgen-Source")
         raise CardgenError(
-            f"{show_path(po_text.path)}:{line}: 'X-Cardgen-Source': the file was made from the {_tag(named)} edition, "
-            f"but this deck's translations are made from {source} (deck.yaml: source_edition); export the edition "
-            "again with 'cardgen translate export' and translate that file"
+            f"{where}: the file was made from the '{named}' edition, but this deck's translations are made from "
+            f"{source} (deck.yaml: source_edition); export the edition again with 'cardgen translate export' and "
+            "translate that file"
         )
     return source
-
-
-def _tag(value: str) -> str:
-    """An edition code from a file, quoted only when it is one (a path is not echoed back)."""
-    try:
-        return repr(edition_code(value))
-    except UnitError:
-        return "(not an edition code)"
 
 
 def _edition_of(folder: Path, po_text: PoText, code: str | None, source: str) -> str:
@@ -199,6 +200,11 @@ def _entries(po_text: PoText, folder: Path, src: dict) -> list[polib.POEntry]:
         )
     seen: dict[str, int] = {}
     for entry in entries:
+        if len(entry.msgstr) > MAX_TEXT:
+            raise CardgenError(
+                f"{show_path(file)}:{entry.linenum}: {_context(entry)}: a translation of {len(entry.msgstr):,} "
+                f"characters; no card holds more than a few hundred (at most {MAX_TEXT:,}). Nothing was imported"
+            )
         if entry.msgctxt is not None and entry.msgctxt in seen:
             raise CardgenError(
                 f"{show_path(file)}:{entry.linenum}: {_context(entry)}: given twice (first on line "

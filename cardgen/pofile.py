@@ -153,7 +153,7 @@ def _out_of_order(keyword: str, last: str | None) -> str:
 def _bad_string(string: str | None, rest: str) -> str:
     escape = re.search(r'\\[^"\\ntrvbf]', rest)
     if string is None and escape:
-        return f"{escape.group()!r} is not an escape a PO text knows; write '\\\\' for a backslash"
+        return f"'{escape.group()}' is not an escape a PO text knows; write '\\\\' for a backslash"
     if string is None and rest.startswith('"'):
         return "a text without its closing quote (\"); end the line with a quote"
     if string is None:
