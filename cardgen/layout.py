@@ -245,6 +245,7 @@ LEADING = (0.8, 3.0)  # line height per size: below, lines overprint; above, a t
 CARD_STYLES = ("front_label", "front_deck", "title", "description", "number")
 POSTER_STYLES = ("title", "label", "footer")
 MAX_MARK = (20 * MM, 10 * MM, 1 * MM)  # cut marks' length, offset and width
+SLACK = 0.01  # pt: a limit written in mm, read back through points, is still that limit
 
 
 def _check_fits(layout: Layout, top: schema.Reader, problems: Problems) -> None:
@@ -255,7 +256,7 @@ def _check_fits(layout: Layout, top: schema.Reader, problems: Problems) -> None:
     _check_poster(layout.poster, layout.qr, complain)
     sheet = layout.sheet
     for key, value, most in zip(("length", "offset", "width"), (sheet.mark_length, sheet.mark_offset, sheet.mark_width), MAX_MARK):
-        if value > most:
+        if value > most + SLACK:
             complain(f"sheet.cut_marks.{key}", f"expected at most {most / MM:g} mm, found {value / MM:g} mm")
 
 
@@ -265,13 +266,13 @@ def _check_card(card: CardLayout, qr: QrLayout, complain) -> None:
         complain("card.padding", f"leaves {min(inner_w, inner_h) / MM:.1f} mm for text inside the padding (at least 20 mm "
                  "is needed); use a smaller padding or a larger card")
         return
-    if card.band > card.height / 3:
+    if card.band > card.height / 3 + SLACK:
         complain("card.band", f"expected at most a third of the card's height ({card.height / 3 / MM:g} mm), found {card.band / MM:g} mm")
     most = min(inner_w, 0.4 * card.height)
-    if card.icon > most:
+    if card.icon > most + SLACK:
         complain("card.icon", f"expected at most {most / MM:g} mm (the width inside the padding and 40 % of the "
                  f"card's height), found {card.icon / MM:g} mm")
-    if qr.rules_card > most:
+    if qr.rules_card > most + SLACK:
         complain("qr.rules_card", f"expected from {MIN_QR / MM:g} to {most / MM:g} mm (the width inside the padding and "
                  f"40 % of the card's height), found {qr.rules_card / MM:g} mm")
     for name in CARD_STYLES:
@@ -283,10 +284,10 @@ def _check_poster(poster: PosterLayout, qr: QrLayout, complain) -> None:
     if short - 2 * poster.margin < 100 * MM:
         complain("poster.margin", "leaves less than 100 mm of poster between the margins; use a smaller margin or a larger paper")
         return
-    if qr.poster > short / 4:
+    if qr.poster > short / 4 + SLACK:
         complain("qr.poster", f"expected from {MIN_QR / MM:g} to {short / 4 / MM:g} mm (a quarter of the poster's "
                  f"short side), found {qr.poster / MM:g} mm")
-    if poster.overlap > 50 * MM:
+    if poster.overlap > 50 * MM + SLACK:
         complain("poster.overlap", f"expected from 0 to 50 mm, found {poster.overlap / MM:g} mm")
     for name in POSTER_STYLES:
         _check_style(getattr(poster, name), f"poster.styles.{name}", short / 6, complain)
@@ -296,7 +297,7 @@ def _check_style(style: TextStyle, key: str, largest: float, complain) -> None:
     if style.min_size < MIN_TEXT:
         complain(f"{key}.min_size" if style.min_size < style.size else f"{key}.size",
                  f"expected at least {MIN_TEXT:g} pt, found {style.min_size:g} pt: smaller print cannot be read")
-    if style.size > largest:
+    if style.size > largest + SLACK:
         complain(f"{key}.size", f"expected at most {largest:.1f} pt (half the room on the page), found {style.size:g} pt")
     low, high = LEADING
     if not low <= style.leading <= high:

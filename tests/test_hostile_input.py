@@ -9,6 +9,7 @@ replaces a whole content file. Cases that need the file system (links, pipes, si
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -213,3 +214,126 @@ def test_crlf_files_build_exactly_like_lf_files(deck, earlier, tmp_path):
     assert result.exit_code == 0, result.output
     for pdf in (earlier / "nl").iterdir():
         assert (out / "nl" / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+
+
+# --- whatever check accepts, build builds: every limit at its edge ---------------------------
+
+EDGES = [
+    ("icon: 20mm", "icon: 35.2mm"),  # 40 % of the 88 mm card
+    ("band: 11mm", "band: 29.3mm"),  # a third of it
+    ("description: {font: regular, size: 11pt, min_size: 8pt", "description: {font: regular, size: 11pt, min_size: 4pt"),
+    ("number: {font: regular, size: 7.5pt", "number: {font: regular, size: 4pt"),
+    ("front_label: {font: bold, size: 26pt", "front_label: {font: bold, size: 75pt"),  # half of the 53 mm inside
+    ("leading: 1.15", "leading: 3"),
+    ("leading: 1.3,", "leading: 0.8,"),
+    ("length: 4mm", "length: 20mm"),
+    ("offset: 1mm", "offset: 10mm"),
+    ("width: 0.4pt", "width: 1mm"),
+    ("paper: A3", "paper: 5080mm x 5080mm"),
+    ("footer: {font: regular, size: 17pt, min_size: 10pt", "footer: {font: regular, size: 17pt, min_size: 4pt"),
+]
+
+
+def test_the_edges_of_every_limit_build(deck, tmp_path):
+    layout = deck / "layout.yaml"
+    text = layout.read_text(encoding="utf-8")
+    for find, replace in EDGES:
+        assert find in text, find
+        text = text.replace(find, replace, 1)
+    layout.write_text(text + "qr: {rules_card: 35.2mm, poster: 1270mm}\n", encoding="utf-8")
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", "--content", "deck", "--lang", "nl"])
+    assert checked.exit_code == 0, checked.output
+    built = runner.invoke(main, ["build", "--content", "deck", "--lang", "nl", "--out", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    assert {p.name for p in (tmp_path / "out" / "nl").iterdir()} == {"cards.pdf", "poster.pdf", "print-pack.pdf"}
+
+
+# --- random input: exit 0 or 1 with a message, never a traceback, in bounded time -----------
+
+import yaml  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LENGTHS = st.tuples(st.floats(-10, 6000), st.sampled_from(["mm", "pt", "in", "cm", "px", ""])).map(
+    lambda t: f"{t[0]:.3f}{t[1]}"
+)
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
+    LENGTHS, st.sampled_from(["A4", "A3", "poker", "category", "cmyk(1.2.3, 0, 0, 0)", "cmyk(100, 0, 0, 0)", "#FFFFFF"]),
+)
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6)
+
+
+def _leaf_paths(node, prefix=()):
+    for key, value in node.items():
+        yield (*prefix, key)
+        if isinstance(value, dict):
+            yield from _leaf_paths(value, (*prefix, key))
+
+
+LAYOUT = yaml.safe_load((CONTENT / "layout.yaml").read_text(encoding="utf-8"))
+LAYOUT_KEYS = sorted(_leaf_paths(LAYOUT))
+
+
+def _layout_value(path: tuple):
+    node = LAYOUT
+    for key in path:
+        node = node[key]
+    return node
+
+
+def _with_value(data: dict, path: tuple, value) -> dict:
+    import copy
+
+    result = copy.deepcopy(data)
+    node = result
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return result
+
+
+def _quoted(text: str) -> str:
+    return yaml.safe_dump(text, default_style='"', width=10**9).removesuffix("\n...\n").strip()
+
+
+def _clean(args: list[str]) -> None:
+    start = time.monotonic()
+    result = CliRunner().invoke(main, args)
+    assert time.monotonic() - start < SECONDS
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+    if result.exit_code == 1:
+        assert result.output.strip()
+
+
+PROPERTY = settings(max_examples=60, deadline=SECONDS * 1000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@PROPERTY
+@given(path=st.sampled_from(LAYOUT_KEYS), value=VALUES)
+def test_any_layout_value_gives_a_message_or_a_deck(deck, path, value):
+    (deck / "layout.yaml").write_text(yaml.safe_dump(_with_value(LAYOUT, path, value), allow_unicode=True), encoding="utf-8")
+    _clean(["check", "--content", "deck", "--lang", "nl"])
+
+
+@PROPERTY
+@given(title=st.text(max_size=200), description=st.text(max_size=600))
+def test_any_card_text_gives_a_message_or_a_deck(deck, title, description):
+    original = (CONTENT / "nl" / "texts.yaml").read_text(encoding="utf-8")
+    card = re.compile(r"    title: Aanspreekpersoon\n    description: >-\n(?:      .*\n)+")
+    assert card.search(original)
+    texts = card.sub(lambda _: f"    title: {_quoted(title)}\n    description: {_quoted(description)}\n", original, count=1)
+    (deck / "nl" / "texts.yaml").write_text(texts, encoding="utf-8")
+    _clean(["check", "--content", "deck", "--lang", "nl"])
+
+
+@settings(max_examples=8, deadline=SECONDS * 2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from([p for p in LAYOUT_KEYS if str(_layout_value(p)).endswith(("mm", "pt"))]),
+       value=st.floats(0.1, 60).map(lambda mm: f"{mm:.1f}mm"))
+def test_what_check_accepts_builds(deck, tmp_path, path, value):
+    """Lengths near the shipped ones, so that many pass check: each of those must build."""
+    (deck / "layout.yaml").write_text(yaml.safe_dump(_with_value(LAYOUT, path, value), allow_unicode=True), encoding="utf-8")
+    _clean(["build", "--content", "deck", "--lang", "nl", "--out", str(tmp_path / "out")])
