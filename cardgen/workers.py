@@ -31,7 +31,7 @@ def run_parallel(function: Callable, jobs: Sequence[tuple], cleanup: Sequence[Pa
         max_workers=workers, mp_context=get_context(), initializer=_start_worker, initargs=(os.getpid(), tuple(cleanup))
     )
     try:
-        with _ctrl_c_held():  # a worker started now would die of it with a traceback before it can ignore it
+        with _signals_held():  # a worker started now would die of one with a traceback before it is set up
             futures = [pool.submit(function, *job) for job in jobs]
         results = [future.result() for future in futures]
     except BaseException:
@@ -41,15 +41,18 @@ def run_parallel(function: Callable, jobs: Sequence[tuple], cleanup: Sequence[Pa
     return results
 
 
+HELD = {signal.SIGINT, signal.SIGTERM}
+
+
 @contextmanager
-def _ctrl_c_held():
-    """Hold SIGINT while workers start: they inherit the mask, ignore SIGINT, then unblock it; the
-    parent gets a Ctrl-C pressed meanwhile as soon as the workers are started."""
+def _signals_held():
+    """Hold Ctrl-C and SIGTERM while workers start: they inherit the mask, set their own handling,
+    then unblock; the parent gets what arrived meanwhile as soon as the workers are started."""
     block = getattr(signal, "pthread_sigmask", None)
     if block is None:  # Windows: no signal masks
         yield
         return
-    previous = block(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = block(signal.SIG_BLOCK, HELD)
     try:
         yield
     finally:
@@ -70,9 +73,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def _start_worker(parent: int, cleanup: tuple[Path, ...]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)
     threading.Thread(target=_watch_parent, args=(parent, cleanup), daemon=True).start()
 
 
