@@ -8,7 +8,20 @@ from pathlib import Path
 
 import click
 
-FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+class SafePath(click.Path):
+    """click's Path, refusing names that no file system takes (a NUL byte raises ValueError deep
+    inside os.stat) with a message instead of a traceback."""
+
+    def convert(self, value, param, ctx):
+        if any(ord(c) < 32 for c in str(value)):
+            self.fail(f"{str(value)!r} holds a control character (such as a NUL or a line break); type the path again", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+FOLDER = SafePath(exists=True, file_okay=False, path_type=Path)
+OUT = SafePath(file_okay=False, path_type=Path)
 
 
 def _converted(parser: str):
@@ -124,7 +137,7 @@ def _check_lang(content: Path, lang: str | None, hint: str = "--lang") -> None:
 
 @main.command()
 @_content_option
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="output", show_default=True,
+@click.option("--out", type=OUT, default="output", show_default=True,
               help="Where to write the PDFs: OUT/<edition>/cards.pdf, poster.pdf and print-pack.pdf.")
 @_lang_option
 @click.option("--flip", type=click.Choice(["long", "short", "fold"]), default=None,
@@ -181,7 +194,7 @@ def _report(written) -> None:
 
 @main.command()
 @_content_option
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="output", show_default=True,
+@click.option("--out", type=OUT, default="output", show_default=True,
               help="Where to write OUT/<edition>/calibration.pdf.")
 @_lang_option
 @click.option("--paper", metavar="NAME|WxH", callback=_converted("parse_size"), help="The paper you print the cards on.")
@@ -320,7 +333,7 @@ def translate_new(content: Path, lang: str, source: str | None, language: str | 
 @translate.command("export")
 @_content_option
 @click.option("--lang", "lang", metavar="CODE", required=True, help="The edition to export, e.g. fr.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=SafePath(dir_okay=False, path_type=Path), default=None,
               help="The PO file to write (default: LANG.po in the working folder).")
 def translate_export(content: Path, lang: str, output: Path | None) -> None:
     """Write a PO file for a translator: every text with its source, the current translation,
@@ -338,7 +351,7 @@ def translate_export(content: Path, lang: str, output: Path | None) -> None:
 
 @translate.command("import")
 @_content_option
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=SafePath(exists=True, dir_okay=False, path_type=Path))
 @click.option("--lang", "lang", metavar="CODE", default=None, help="The edition (default: the one named in the PO file).")
 def translate_import(content: Path, file: Path, lang: str | None) -> None:
     """Write a translated PO file back into the edition's texts.yaml and record which source

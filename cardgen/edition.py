@@ -24,7 +24,7 @@ from cardgen.yamlio import Node, key_lines, load_yaml
 
 
 def load_edition(path: Path, structure: Structure | None, problems: Problems) -> Edition | None:
-    node = load_yaml(path, problems)
+    node = load_yaml(path, problems, root=path.parent.parent)  # the deck folder: an edition folder may not link out
     if node is None:
         return None
     count = len(problems.items)

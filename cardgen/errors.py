@@ -11,9 +11,9 @@ import click
 
 def show_path(path: Path | str) -> str:
     """A path as the user would type it: relative to the working folder when it lies below it."""
-    path = Path(path)
+    path = Path(os.path.abspath(path))  # not resolved: a link is named as the user sees it, not where it leads
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(Path(os.path.abspath(Path.cwd()))))
     except ValueError:
         return str(path)
 

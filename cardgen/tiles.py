@@ -125,9 +125,6 @@ def draw_side_notes(canvas: Canvas, plan: TilePlan, tile: Tile, font: str, texts
     band_text(canvas, top, font, ((x0 + x1) / 2, (y1 + GAP + sh - SAFE) / 2), sh - SAFE - y1 - GAP, x1 - x0 - clear, 0)
 
 
-PLACEHOLDERS = {"glue": ("label",), "cut": ("label",), "where": ("label", "row", "rows", "col", "cols", "overlap")}
-
-
 def glue_note(texts: TileTexts, row: int, col: int) -> str:
     """For a side that the neighbour at (row, col) is glued over."""
     return fill_placeholders(texts.glue, {"label": tile_label(row, col)})

@@ -166,15 +166,22 @@ def test_a_content_file_linked_from_outside_is_not_read(deck, earlier, tmp_path)
     (deck / "deck.yaml").unlink()
     (deck / "deck.yaml").symlink_to(secret)
     message = check_and_build(deck, earlier, tmp_path)
-    assert "yaml: leads outside the deck folder (through a link); cardgen reads only files inside" in message
-    assert "hunter2" not in message
+    assert "deck/deck.yaml: leads outside the deck folder (through a link); cardgen reads only files inside" in message
+    assert "hunter2" not in message and "secret.yaml" not in message
 
 
 def test_texts_linked_from_outside_are_not_read(deck, earlier, tmp_path):
     elsewhere = tmp_path / "texts.yaml"
     shutil.move(deck / "nl" / "texts.yaml", elsewhere)
     (deck / "nl" / "texts.yaml").symlink_to(elsewhere)
-    assert "texts.yaml: leads outside the deck folder (through a link)" in check_and_build(deck, earlier, tmp_path)
+    assert "deck/nl/texts.yaml: leads outside the deck folder (through a link)" in check_and_build(deck, earlier, tmp_path)
+
+
+def test_an_edition_folder_linked_from_outside_is_not_read(deck, earlier, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(deck / "nl", elsewhere)
+    (deck / "nl").symlink_to(elsewhere, target_is_directory=True)
+    assert "deck/nl/texts.yaml: leads outside the deck folder (through a link)" in check_and_build(deck, earlier, tmp_path)
 
 
 def test_an_asset_folder_linked_from_outside_is_refused(deck, earlier, tmp_path):

@@ -350,3 +350,15 @@ def test_a_missing_source_edition_is_an_error_naming_deck_yaml(deck_copy):
     assert result.exit_code == 1
     assert "deck.yaml:" in result.output
     assert "'source_edition': names the edition 'nl', but nl/texts.yaml is not in the deck folder" in result.output
+
+
+@pytest.mark.parametrize(
+    "args, option",
+    [(["check", "--content", "con\x00tent"], "--content"), (["build", "--out", "o\x00ut"], "--out"),
+     (["translate", "import", "fr\x00.po"], "FILE"), (["translate", "export", "--lang", "fr", "-o", "fr\x00.po"], "--output")],
+    ids=["content", "out", "po_file", "po_output"],
+)  # fmt: skip
+def test_a_path_with_a_nul_byte_on_the_command_line_is_a_message(args, option):
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.output and "holds a control character" in result.output
