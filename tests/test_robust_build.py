@@ -355,7 +355,7 @@ def test_a_missing_source_edition_is_an_error_naming_deck_yaml(deck_copy):
 @pytest.mark.parametrize(
     "args, option",
     [(["check", "--content", "con\x00tent"], "--content"), (["build", "--out", "o\x00ut"], "--out"),
-     (["translate", "import", "fr\x00.po"], "FILE"), (["translate", "export", "--lang", "fr", "-o", "fr\x00.po"], "--output")],
+     (["translate", "import", "fr\x00.po"], "FILE"), (["translate", "export", "--lang", "fr", "-o", "fr\x00.po"], "-o' / '--output")],
     ids=["content", "out", "po_file", "po_output"],
 )  # fmt: skip
 def test_a_path_with_a_nul_byte_on_the_command_line_is_a_message(args, option):
