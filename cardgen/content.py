@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardgen.edition import load_edition
-from cardgen.errors import CardgenError, Problems
+from cardgen.errors import CardgenError, ContentError, Problems
 from cardgen.model import Deck, Structure
 from cardgen.structure import load_structure
 
@@ -91,6 +91,11 @@ def _translations(folder: Path, structure: Structure, codes: list[str], explicit
             continue
         try:
             st = status(folder, code, source)
+        except ContentError as exc:  # texts.yaml's problems are listed when the edition loads
+            for problem in exc.problems:
+                if problem.path is None or problem.path.name != TEXTS_FILE:
+                    problems.add(problem.path, problem.line, problem.message)
+            continue
         except CardgenError:
             continue  # its texts do not load: loading the edition reports why, line by line
         if (st.untranslated or st.missing) and not explicit:

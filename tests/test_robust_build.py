@@ -362,3 +362,10 @@ def test_a_path_with_a_nul_byte_on_the_command_line_is_a_message(args, option):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
     assert f"Invalid value for '{option}'" in result.output and "holds a control character" in result.output
+
+
+def test_a_corrupt_sources_file_is_an_error_in_check_naming_it(deck_copy):
+    (deck_copy / "fr" / "sources.yaml").write_text("texts: [1, 2\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
+    assert result.exit_code == 1
+    assert "fr/sources.yaml:1: YAML syntax: a '[' that is never closed with ']'" in result.output
