@@ -8,6 +8,8 @@ every text can be checked for characters the font cannot print before anything i
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,11 +27,16 @@ class FontError(ValueError):
     """A font file that cannot be used; the message says why."""
 
 
+MAX_FONT_BYTES = 30_000_000  # a Latin text font is 50-500 kB, a full CJK one about 20 MB
+_DAMAGED = "is damaged or not a TrueType font; download the font again (the .ttf file itself, not a .zip or .woff)"
+
+
 @lru_cache(maxsize=None)
 def register_ttf(path: Path) -> str:
     """Register a TrueType file with ReportLab (once per file) and return its font name."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+    size = _checked_size(path)
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:6]
     name = f"{path.stem}-{digest}"
     try:
@@ -39,13 +46,44 @@ def register_ttf(path: Path) -> str:
             raise FontError(
                 "has PostScript (CFF) outlines, which ReportLab cannot embed; use the TrueType (.ttf) version"
             ) from None
-        raise FontError(f"is not a usable TrueType font ({exc})") from None
+        raise FontError(_DAMAGED) from None
     except OSError as exc:
         raise FontError(f"cannot be read ({exc.strerror})") from None
+    except Exception:  # on a broken file ReportLab fails with struct.error, IndexError, KeyError, ...
+        raise FontError(_DAMAGED) from None
+    _check_tables(font, size)
     pdfmetrics.registerFont(font)
     _CMAPS[name] = frozenset(font.face.charToGlyph)
     _FILES[name] = path.name
     return name
+
+
+def _checked_size(path: Path) -> int:
+    """A regular file of a sensible size: a pipe would block the read for ever, a huge file hang it."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise FontError(f"cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise FontError("is not a regular file (a folder, pipe or device); use the .ttf file itself")
+    if info.st_size == 0:
+        raise FontError("is empty (0 bytes); download the font again")
+    if info.st_size > MAX_FONT_BYTES:
+        raise FontError(
+            f"is {info.st_size / 1e6:.0f} MB, more than the limit of {MAX_FONT_BYTES / 1e6:.0f} MB for a font; "
+            "use a font made for text, or one subset to the languages you print"
+        )
+    return info.st_size
+
+
+def _check_tables(font, size: int) -> None:
+    """A cut-short file can still open (ReportLab reads the glyphs only when the PDF is written)."""
+    for record in font.face.tables:
+        if record["offset"] + record["length"] > size:
+            raise FontError(
+                f"is cut short: its '{record['tag']}' table runs past the end of the file ({size} bytes); "
+                "download the font again"
+            )
 
 
 _CMAPS: dict[str, frozenset[int]] = {}
