@@ -28,7 +28,10 @@ class FontError(ValueError):
 
 
 MAX_FONT_BYTES = 30_000_000  # a Latin text font is 50-500 kB, a full CJK one about 20 MB
-_DAMAGED = "is damaged or not a TrueType font; download the font again (the .ttf file itself, not a .zip or .woff)"
+_DAMAGED = (
+    "is not a usable TrueType font: the file is damaged or not a font; "
+    "download the font again (the .ttf file itself, not a .zip or .woff)"
+)
 
 
 @lru_cache(maxsize=None)

@@ -201,10 +201,10 @@ def _sparse(path: Path) -> None:
 
 
 FONT_CASES = [
-    ("truncated_in_header", _cut(300), ["is damaged or not a TrueType font", "download the font again"]),
+    ("truncated_in_header", _cut(300), ["is not a usable TrueType font: the file is damaged or not a font", "download the font again"]),
     ("truncated_in_glyphs", _cut(50_000), ["is cut short", "runs past the end of the file (50000 bytes)"]),
     ("empty", _cut(0), ["is empty (0 bytes)"]),
-    ("text_file", lambda p: p.write_text("<html>404 Not Found</html>\n"), ["is damaged or not a TrueType font"]),
+    ("text_file", lambda p: p.write_text("<html>404 Not Found</html>\n"), ["is not a usable TrueType font: the file is damaged or not a font"]),
     ("cff_outlines", lambda p: p.write_bytes(b"OTTO" + bytes(300)), ["PostScript (CFF) outlines", "(.ttf) version"]),
     ("over_30_mb", _sparse, ["is 31 MB, more than the limit of 30 MB for a font"]),
 ]
