@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath
 
 from cardgen.units import UnitError
@@ -32,11 +33,14 @@ def resolve_asset(deck_folder: Path, name: str) -> Path:
         )
     roots = [deck_folder, builtin_assets()]
     for root in roots:
-        candidate = (root / relative).resolve()
-        if not candidate.is_file():
+        path = root / relative
+        if not os.path.lexists(path):
             continue
+        candidate = path.resolve()
         if not candidate.is_relative_to(root.resolve()):
             raise UnitError(f"{name!r} leads outside the deck folder (through a link); copy the file into it")
+        if not candidate.is_file():  # a folder or a pipe here must not fall back to cardgen's own file of that name
+            raise UnitError(f"{name!r} is not a regular file (a folder, a pipe or a device); put the file itself there")
         return candidate
     raise UnitError(
         f"file {name!r} not found in the deck folder ({deck_folder}) nor in cardgen's assets "

@@ -139,17 +139,24 @@ def test_a_drawing_too_big_to_draw_quickly_is_refused_with_the_limit(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
-def test_a_pipe_in_place_of_a_drawing_does_not_block(deck_copy, last_build, tmp_path):
-    deck_yaml = deck_copy / "deck.yaml"
-    deck_yaml.write_text(deck_yaml.read_text().replace("icons/scissors.svg", "icons/pipe.svg"))
+def test_a_pipe_in_place_of_a_drawing_does_not_block_nor_fall_back_to_cardgens_own(deck_copy, last_build, tmp_path):
     (deck_copy / "icons").mkdir()
-    os.mkfifo(deck_copy / "icons" / "pipe.svg")
-    assert_refused(deck_copy, last_build, tmp_path, Path("deck.yaml"), 10, ["'rules_icon'", "'icons/pipe.svg' not found"])
+    os.mkfifo(deck_copy / "icons" / "scissors.svg")  # cardgen's assets have an icons/scissors.svg too
+    assert_refused(
+        deck_copy, last_build, tmp_path, Path("deck.yaml"), 10, ["'rules_icon'", "'icons/scissors.svg' is not a regular file"]
+    )
+
+
+def test_a_folder_in_place_of_a_drawing_is_named(deck_copy, last_build, tmp_path):
+    (deck_copy / "icons" / "scissors.svg").mkdir(parents=True)
+    assert_refused(
+        deck_copy, last_build, tmp_path, Path("deck.yaml"), 10, ["'rules_icon'", "'icons/scissors.svg' is not a regular file"]
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 def test_the_readers_themselves_refuse_a_pipe_without_opening_it(tmp_path):
-    """resolve_asset already passes over a pipe; the readers do not rely on it, so no open() blocks."""
+    """resolve_asset already refuses a pipe; the readers do not rely on it, so no open() blocks."""
     from cardgen.errors import Problems
     from cardgen.fonts import FontError, register_ttf
     from cardgen.svg import load_svg
