@@ -85,7 +85,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
             if patterns_for(edition.language) is None:
                 notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     drawings = _load_drawings(deck, problems)
-    tiles = _plan_tiles(layout, deck, problems)
+    tiles = _plan_tiles(layout, deck, settings, problems)
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, settings, tuple(warnings), skipped)
@@ -120,7 +120,7 @@ def _require_texts(editions, section: str, what: str, problems: Problems) -> Non
             )
 
 
-def _plan_tiles(layout: Layout, deck: Deck, problems: Problems) -> TilePlan | None:
+def _plan_tiles(layout: Layout, deck: Deck, settings: Overrides, problems: Problems) -> TilePlan | None:
     poster = layout.poster
     if poster.tile is None:
         return None
@@ -128,7 +128,12 @@ def _plan_tiles(layout: Layout, deck: Deck, problems: Problems) -> TilePlan | No
     try:
         return plan_tiles(poster.paper, poster.tile, overlap=poster.overlap)
     except TilingError as exc:
-        problems.add(layout.path, layout.line("poster.tile"), f"'poster.tile', 'poster.overlap': {exc}")
+        flags = [flag for flag, value in (("--tile", settings.tile), ("--poster-size", settings.poster_size),
+                                          ("--overlap", settings.overlap)) if value is not None]  # fmt: skip
+        if flags:  # the command line asked for it: the layout file is not where to look
+            problems.add(None, None, f"{', '.join(flags)}: {exc}")
+        else:
+            problems.add(layout.path, layout.line("poster.tile"), f"'poster.tile', 'poster.overlap': {exc}")
         return None
 
 

@@ -92,6 +92,9 @@ def spans(length: float, count: int, overlap: float) -> tuple[tuple[float, float
     return tuple(edges)
 
 
+MAX_TILES = 100  # sheets: more cannot be glued by hand, and would take minutes to write
+
+
 def plan_tiles(
     poster: tuple[float, float],
     paper: tuple[float, float],
@@ -112,6 +115,11 @@ def plan_tiles(
         if best is None or (rows * cols, rows) < (best[1] * best[2], best[1]):
             best = (sheet, rows, cols)
     sheet, rows, cols = best
+    if rows * cols > MAX_TILES:
+        raise TilingError(
+            f"the poster would take {rows * cols} sheets of {_mm(short)} x {_mm(long_)} mm ({cols} x {rows}); "
+            f"at most {MAX_TILES} can be glued into one poster: tile on larger paper or choose a smaller poster"
+        )
     xs = spans(poster[0], cols, overlap)
     ys_from_top = tuple((poster[1] - top, poster[1] - bottom) for bottom, top in spans(poster[1], rows, overlap))
     tiles = []

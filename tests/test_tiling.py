@@ -234,6 +234,24 @@ def test_impossible_tilings_are_clear_errors(options, message):
         plan_tiles(A2, A4, **options)
 
 
+def test_a_poster_over_more_sheets_than_anyone_glues_is_an_error():
+    assert len(plan_tiles((1400 * MM, 1100 * MM), parse_size("A5")).tiles) == 80
+    with pytest.raises(TilingError, match=r"the poster would take 1924 sheets of 50 x 50 mm \(52 x 37\); at most 100"):
+        plan_tiles(A1, (50 * MM, 50 * MM))
+
+
+def test_tiles_asked_for_on_the_command_line_are_blamed_on_the_flags(tmp_path):
+    from click.testing import CliRunner
+
+    from cardgen.cli import main
+
+    args = ["build", "--out", str(tmp_path), "--lang", "nl", "--tile", "50mm x 50mm", "--poster-size", "A1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "--tile, --poster-size: the poster would take 1924 sheets" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_empty_poster_is_an_error():
     with pytest.raises(ValueError, match=r"poster size 0 x 594 mm must be larger than zero"):
         plan_tiles((0, A2[1]), A4)
