@@ -236,7 +236,7 @@ def test_impossible_tilings_are_clear_errors(options, message):
 
 def test_a_poster_over_more_sheets_than_anyone_glues_is_an_error():
     assert len(plan_tiles((1400 * MM, 1100 * MM), parse_size("A5")).tiles) == 80
-    with pytest.raises(TilingError, match=r"the poster would take 1924 sheets of 50 x 50 mm \(52 x 37\); at most 100"):
+    with pytest.raises(TilingError, match=r"the poster would take 1924 sheets of 50 x 50 mm \(37 x 52\); at most 100"):
         plan_tiles(A1, (50 * MM, 50 * MM))
 
 
