@@ -7,19 +7,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardgen.cards import card_count, cards_for
-from cardgen.content import load_deck
+from cardgen.plan.cards import card_count, cards_for
+from cardgen.load.content import load_deck
 from cardgen.errors import CardgenError, Problems, show_path
-from cardgen.fit import Fit, check_deck_name, fit_cards
-from cardgen.glyphs import check_glyphs
-from cardgen.hyphenation import patterns_for
-from cardgen.impose import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
-from cardgen.layout import load_layout
+from cardgen.plan.fit import Fit, check_deck_name, fit_cards
+from cardgen.typeset.glyphs import check_glyphs
+from cardgen.typeset.hyphenation import patterns_for
+from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
+from cardgen.load.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
-from cardgen.paths import builtin_assets
-from cardgen.poster import PosterPlan, plan_poster
-from cardgen.tiling import TilePlan, TilingError, plan_tiles
-from cardgen.typeset import printed
+from cardgen.load.assets import builtin_assets
+from cardgen.plan.poster import PosterPlan, plan_poster
+from cardgen.plan.tiles import TilePlan, TilingError, plan_tiles
+from cardgen.typeset.markup import printed
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
@@ -157,7 +157,7 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
 
 
 def _load_drawings(deck: Deck, problems: Problems) -> tuple:
-    from cardgen.svg import load_svg
+    from cardgen.load.svg import load_svg
 
     structure = deck.structure
     paths = [structure.strengths.svg, structure.work.svg, structure.rules_icon]
@@ -182,7 +182,8 @@ def build(prepared: Prepared, out: Path, say=lambda message: None) -> list[Writt
     """Draw every edition into a staging folder beside its files, then swap each edition's files
     in as a whole: a build that fails, is interrupted or killed leaves the previous PDFs as they
     were. Several editions are drawn in parallel processes, one an edition. `say` reports waiting."""
-    from cardgen.output import Staging, edition_folder, output_folder, plain_errors, sweep
+    from cardgen.pdf.output import Staging, edition_folder, output_folder, plain_errors, sweep
+    from cardgen.workers import signals_held
 
     out = output_folder(out)
     sweep(out)
@@ -191,12 +192,14 @@ def build(prepared: Prepared, out: Path, say=lambda message: None) -> list[Writt
     try:
         with _stopped_by_sigterm(), plain_errors(out):
             for code in codes:
-                staging[code] = Staging(edition_folder(out, code))
+                with signals_held():  # an interrupt between making and noting the folder would lose it
+                    staging[code] = Staging(edition_folder(out, code))
             staged = _render_all(prepared, codes, staging)
             return _swap_in(out, staged, staging, say)
     finally:
-        for folder in staging.values():
-            folder.remove()
+        with signals_held():
+            for folder in staging.values():
+                folder.remove()
 
 
 def _render_all(prepared: Prepared, codes: list[str], staging: dict) -> list:
@@ -219,14 +222,16 @@ def _render_all(prepared: Prepared, codes: list[str], staging: dict) -> list:
 def _swap_in(out: Path, staged, staging, say) -> list[Written]:
     """Each edition's files replaced together; an edition that cannot be is reported after the
     others are in place, so one PDF open in a viewer costs only its own edition."""
-    from cardgen.output import OutputError, exclusive, replace_together
+    from cardgen.pdf.output import OutputError, exclusive, replace_together
+    from cardgen.workers import signals_held
 
     written, failures = [], []
     with exclusive(out, say):
         for code, files, pages in staged:
             target = out / code
             try:
-                replace_together(target, list(files), staging[code].path, retired=OPTIONAL)
+                with signals_held():  # Ctrl-C waits until the edition is whole, old or new
+                    replace_together(target, list(files), staging[code].path, retired=OPTIONAL)
             except OutputError as exc:
                 failures.append(exc.message)
                 continue
@@ -274,15 +279,15 @@ def _render_one(folder: Path, code: str, overrides: Overrides, staging: Path):
 def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tuple[str, tuple[Path, ...], int]:
     """Every file of one edition into its staging folder: (code, files, pages in the pack)."""
     from cardgen.draw.vector import Icons
-    from cardgen.pack import merge_pack
-    from cardgen.render import render_cards, render_poster, render_shop_cards
-    from cardgen.shop import write_shop_poster
-    from cardgen.tiles import write_tiles
+    from cardgen.pdf.pack import merge_pack
+    from cardgen.pdf.render import render_cards, render_poster, render_shop_cards
+    from cardgen.pdf.shop import write_shop_poster
+    from cardgen.pdf.tiles import write_tiles
 
     icons = Icons(dict(prepared.drawings))
     deck, layout, edition = prepared.deck, prepared.layout, plan.edition
     if layout.cmyk:
-        from cardgen.cmyk import convert_pdf, remember_all
+        from cardgen.pdf.cmyk import convert_pdf, remember_all
 
         remember_all(layout, deck.structure)
     folder = staging
@@ -312,7 +317,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
 
 def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> list[Path]:
     """Write OUT/<edition>/calibration.pdf for the deck's paper and flip edge (or the overrides)."""
-    from cardgen.calibrate import plan_calibration, write_calibration
+    from cardgen.plan.calibration import plan_calibration, write_calibration
 
     problems = Problems()
     deck, _ = load_deck(folder, problems, only=lang)
@@ -325,7 +330,7 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
     problems.raise_if_any()
     sheet = layout.sheet
     plan = plan_calibration(sheet.paper, sheet.flip, sheet.margin)
-    from cardgen.output import Staging, edition_folder, output_folder, plain_errors, replace_together
+    from cardgen.pdf.output import Staging, edition_folder, output_folder, plain_errors, replace_together
 
     out = output_folder(out)
     written = []
@@ -344,7 +349,7 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
 
 
 def check_glyphs_of(edition: Edition, layout: Layout, problems: Problems) -> None:
-    from cardgen.fonts import display_name, missing_characters
+    from cardgen.load.fonts import display_name, missing_characters
 
     texts = edition.calibration
     for key in ("title", "steps", "ruler"):

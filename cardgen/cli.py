@@ -119,8 +119,8 @@ def _lang_option(function):
 
 def _check_lang(content: Path, lang: str | None, hint: str = "--lang") -> None:
     """An edition code (a folder name, never a path) of an edition the deck has."""
-    from cardgen.content import find_editions
-    from cardgen.tags import edition_code
+    from cardgen.load.content import find_editions
+    from cardgen.load.tags import edition_code
     from cardgen.units import UnitError
 
     if lang is None:
@@ -261,8 +261,8 @@ def translate_status(content: Path) -> None:
 
     Exit 1 when any edition is incomplete, so that it can run in CI.
     """
-    from cardgen.content import find_editions
-    from cardgen.translate import source_edition, status
+    from cardgen.load.content import find_editions
+    from cardgen.translate.status import source_edition, status
 
     source = source_edition(content)
     incomplete = False
@@ -299,7 +299,7 @@ def translate_status(content: Path) -> None:
 @click.argument("keys", nargs=-1)
 def translate_mark(content: Path, lang: str, keys: tuple[str, ...]) -> None:
     """Record that the edition's texts (all, or the KEYS given) are up to date with the source."""
-    from cardgen.translate import mark, source_edition
+    from cardgen.translate.status import mark, source_edition
 
     _check_lang(content, lang, "LANG")
     count = mark(content, lang, source_edition(content), list(keys) or None)
@@ -314,8 +314,8 @@ def translate_mark(content: Path, lang: str, keys: tuple[str, ...]) -> None:
 def translate_new(content: Path, lang: str, source: str | None, language: str | None) -> None:
     """Start a new edition: every text of the source, marked [untranslated], in content/LANG/."""
     from cardgen.errors import show_path
-    from cardgen.tags import edition_code
-    from cardgen.translate import new_edition, source_edition
+    from cardgen.load.tags import edition_code
+    from cardgen.translate.status import new_edition, source_edition
     from cardgen.units import UnitError
 
     try:
@@ -339,8 +339,8 @@ def translate_export(content: Path, lang: str, output: Path | None) -> None:
     """Write a PO file for a translator: every text with its source, the current translation,
     stale ones marked fuzzy, and a note on the room each text has on the card."""
     from cardgen.errors import show_path
-    from cardgen.po import export_po
-    from cardgen.translate import source_edition
+    from cardgen.translate.po import export_po
+    from cardgen.translate.status import source_edition
 
     _check_lang(content, lang)
     source = source_edition(content)
@@ -357,7 +357,7 @@ def translate_import(content: Path, file: Path, lang: str | None) -> None:
     """Write a translated PO file back into the edition's texts.yaml and record which source
     text each translation was made from (entries still marked fuzzy stay stale). A file that is
     not well-formed, of another deck or in another charset than UTF-8 changes nothing."""
-    from cardgen.po import import_po
+    from cardgen.translate.po import import_po
 
     _check_lang(content, lang)
     imported = import_po(content, file, lang)

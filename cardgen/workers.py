@@ -31,7 +31,7 @@ def run_parallel(function: Callable, jobs: Sequence[tuple], cleanup: Sequence[Pa
         max_workers=workers, mp_context=get_context(), initializer=_start_worker, initargs=(os.getpid(), tuple(cleanup))
     )
     try:
-        with _signals_held():  # a worker started now would die of one with a traceback before it is set up
+        with signals_held():  # a worker started now would die of one with a traceback before it is set up
             futures = [pool.submit(function, *job) for job in jobs]
         results = [future.result() for future in futures]
     except BaseException:
@@ -45,9 +45,10 @@ HELD = {signal.SIGINT, signal.SIGTERM}
 
 
 @contextmanager
-def _signals_held():
-    """Hold Ctrl-C and SIGTERM while workers start: they inherit the mask, set their own handling,
-    then unblock; the parent gets what arrived meanwhile as soon as the workers are started."""
+def signals_held():
+    """Hold Ctrl-C and SIGTERM for a moment that must not be cut in two: while workers start (they
+    inherit the mask, set their own handling, then unblock), while a staging folder is made or
+    removed, while an edition's files are swapped. What arrived meanwhile comes right after."""
     block = getattr(signal, "pthread_sigmask", None)
     if block is None:  # Windows: no signal masks
         yield

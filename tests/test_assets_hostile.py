@@ -158,8 +158,8 @@ def test_a_folder_in_place_of_a_drawing_is_named(deck_copy, last_build, tmp_path
 def test_the_readers_themselves_refuse_a_pipe_without_opening_it(tmp_path):
     """resolve_asset already refuses a pipe; the readers do not rely on it, so no open() blocks."""
     from cardgen.errors import Problems
-    from cardgen.fonts import FontError, register_ttf
-    from cardgen.svg import load_svg
+    from cardgen.load.fonts import FontError, register_ttf
+    from cardgen.load.svg import load_svg
 
     os.mkfifo(tmp_path / "pipe")
     problems = Problems()

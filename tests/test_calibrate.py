@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from cardgen.calibrate import plan_calibration
+from cardgen.plan.calibration import plan_calibration
 from cardgen.cli import main
 from conftest import CONTENT
 from pdfread import MM, find_text, page_sizes, page_text, render

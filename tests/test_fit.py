@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cardgen.errors import Problems
-from cardgen.fit import fit_cards, largest_fitting
+from cardgen.plan.fit import fit_cards, largest_fitting
 from cardgen.model import Card, Source, TextStyle
 
 SOURCE = Source(Path("content/nl/texts.yaml"), 41)

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from cardgen.cli import main
 from cardgen.errors import Problems
-from cardgen.yamlio import load_yaml
+from cardgen.load.yamlfile import load_yaml
 
 CONTENT = Path(__file__).parents[1] / "content"
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyphen
 import pytest
 
-from cardgen import hyphenation
+from cardgen.typeset import hyphenation
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cardgen.geometry import Rect
-from cardgen.impose import ImposeError, back_of, cut_marks, impose, plan_grid, slot
+from cardgen.plan.geometry import Rect
+from cardgen.plan.sheets import ImposeError, back_of, cut_marks, impose, plan_grid, slot
 from cardgen.units import MM, parse_size
 
 A4 = parse_size("A4")

@@ -7,7 +7,7 @@ import yaml
 from pypdf import PdfReader
 
 from cardgen.build import build, prepare
-from cardgen.typeset import printed
+from cardgen.typeset.markup import printed
 from conftest import CONTENT
 from pdfread import MM, find_text, normalise, page_sizes, page_text, render
 

@@ -108,7 +108,7 @@ def test_content_files_with_windows_line_ends_build_the_same_pdfs(deck_copy, tmp
 
 def held_by_a_viewer(monkeypatch, locked: Path):
     """os.replace as Windows does it while a PDF viewer holds `locked` open."""
-    import cardgen.output
+    import cardgen.pdf.output
 
     real = os.replace
 
@@ -117,7 +117,7 @@ def held_by_a_viewer(monkeypatch, locked: Path):
             raise PermissionError(13, "The process cannot access the file because it is being used by another process", str(src))
         return real(src, dst)
 
-    monkeypatch.setattr(cardgen.output.os, "replace", replace)
+    monkeypatch.setattr(cardgen.pdf.output.os, "replace", replace)
 
 
 def test_a_pdf_open_in_a_viewer_keeps_its_edition_as_it_was_and_says_what_to_do(deck_copy, tmp_path, monkeypatch):
@@ -179,12 +179,12 @@ def test_a_full_or_read_only_disk_is_a_message_and_changes_nothing(tmp_path, mon
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(out), "--lang", "nl"]).exit_code == 0
     before = snapshot(out)
-    import cardgen.pack
+    import cardgen.pdf.pack
 
     def full(path, *args, **kwargs):
         raise OSError(code, os.strerror(code), str(path))
 
-    monkeypatch.setattr(cardgen.pack, "merge_pack", full)
+    monkeypatch.setattr(cardgen.pdf.pack, "merge_pack", full)
     result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(out), "--lang", "nl", "--tile", "A4"])
     assert result.exit_code == 1
     assert f"print-pack.pdf: cannot be written: {words}" in result.output

@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.tiling import MIN_MARGIN, PRINTER_EDGE, TilingError, count_tiles, plan_tiles, row_name, tile_marks
+from cardgen.plan.tiles import MIN_MARGIN, PRINTER_EDGE, TilingError, count_tiles, plan_tiles, row_name, tile_marks
 from cardgen.units import MM, parse_size
 from conftest import REPO
 from pdfread import find_text, render
@@ -320,7 +320,7 @@ def expected_colour(point: tuple[float, float], size: tuple[float, float]):
 
 @pytest.fixture(scope="module")
 def tiled(tmp_path_factory, font):
-    from cardgen.tiles import write_tiles
+    from cardgen.pdf.tiles import write_tiles
 
     folder = tmp_path_factory.mktemp("tiles")
     poster = make_poster(folder / "poster.pdf", A2, font)
@@ -434,7 +434,7 @@ def test_outside_the_window_the_poster_is_clipped(tiled):
 
 
 def test_same_input_same_bytes(tiled, tmp_path, font):
-    from cardgen.tiles import write_tiles
+    from cardgen.pdf.tiles import write_tiles
 
     plan, out, _, poster = tiled
     again = tmp_path / "again.pdf"
@@ -444,7 +444,7 @@ def test_same_input_same_bytes(tiled, tmp_path, font):
 
 @pytest.mark.parametrize("margin", [MARGIN, MIN_MARGIN])
 def test_the_narrowest_margins_keep_the_edge_blank_and_the_label(tmp_path, font, margin):
-    from cardgen.tiles import write_tiles
+    from cardgen.pdf.tiles import write_tiles
 
     # exactly two by two landscape A4 windows: the margins are `margin` all round
     size = (2 * (A4[1] - 2 * margin) - OVERLAP, 2 * (A4[0] - 2 * margin) - OVERLAP)
@@ -464,7 +464,7 @@ def test_the_narrowest_margins_keep_the_edge_blank_and_the_label(tmp_path, font,
 
 
 def test_a_poster_of_another_size_than_planned_is_refused(tiled, tmp_path):
-    from cardgen.tiles import write_tiles
+    from cardgen.pdf.tiles import write_tiles
 
     _, _, _, poster = tiled
     with pytest.raises(ValueError, match=r"the poster page is 420 x 594 mm, but the tiles were planned for 594 x 841 mm"):

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from cardgen.cli import main
 from cardgen.errors import Problems
-from cardgen.translate import texts_of
+from cardgen.translate.status import texts_of
 
 
 def run(*args):

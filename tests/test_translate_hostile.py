@@ -274,7 +274,7 @@ def test_export_writes_the_deck_identity_and_the_round_trip_keeps_texts(deck, tm
 
 
 def test_edition_status_reports_problems_for_the_build_instead_of_raising(deck):
-    from cardgen.translate import edition_status
+    from cardgen.translate.status import edition_status
 
     problems = Problems()
     assert edition_status(deck, "en", problems) is None  # the source edition

@@ -1,4 +1,4 @@
-"""cardgen.typeset: punctuation, markup, links, hyphenation, escaping; no PDF needed."""
+"""cardgen.typeset.markup: punctuation, markup, links, hyphenation, escaping; no PDF needed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from cardgen.typeset import printed, typeset
+from cardgen.typeset.markup import printed, typeset
 
 NBSP = "\u00a0"
 SHY = "\u00ad"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.fit import DECK_NAME_SPACING, FittedCard, deck_name_width
+from cardgen.plan.fit import DECK_NAME_SPACING, FittedCard, deck_name_width
 from cardgen.draw.qr import draw_qr, site_label
 from cardgen.draw.vector import Icons, draw_vector
-from cardgen.geometry import BODY_GAP, Rect, back_regions
+from cardgen.plan.geometry import BODY_GAP, Rect, back_regions
 from cardgen.model import RGB, CardLayout
-from cardgen.text import paragraph
+from cardgen.typeset.paragraph import paragraph
 from cardgen.units import MM
 
 WHITE = (1.0, 1.0, 1.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.impose import Segment
+from cardgen.plan.sheets import Segment
 from cardgen.model import SheetLayout
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.vector import Icons, draw_vector
-from cardgen.geometry import Rect
+from cardgen.plan.geometry import Rect
 from cardgen.model import Edition, PosterLayout, Structure
-from cardgen.poster import (
+from cardgen.plan.poster import (
     GAP,
     LEGEND_INDENT,
     LEGEND_SCALE,
@@ -19,7 +19,7 @@ from cardgen.poster import (
     legend_width,
     swatch,
 )
-from cardgen.text import hex_colour, paragraph
+from cardgen.typeset.paragraph import hex_colour, paragraph
 from cardgen.units import MM
 
 PANEL = (0.955, 0.953, 0.965)  # a light grey that survives any printer and holds the footer together

@@ -8,7 +8,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.vector import draw_vector
-from cardgen.geometry import Rect
+from cardgen.plan.geometry import Rect
 
 INK = Color(0.07, 0.07, 0.09)
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks

@@ -11,7 +11,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.geometry import Rect
+from cardgen.plan.geometry import Rect
 
 
 def draw_vector(canvas: Canvas, drawing: Drawing, box: Rect, key: object = None) -> None:

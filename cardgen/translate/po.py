@@ -17,9 +17,9 @@ from pathlib import Path
 import polib
 
 from cardgen.errors import CardgenError, Problems, show_path
-from cardgen.pofile import PoText, read_po
-from cardgen.tags import edition_code
-from cardgen.translate import (
+from cardgen.translate.pofile import PoText, read_po
+from cardgen.load.tags import edition_code
+from cardgen.translate.status import (
     SOURCES_FILE,
     TEXTS_FILE,
     UNTRANSLATED,
@@ -60,8 +60,8 @@ def room_note(key: str, source_text: str, folder: Path) -> str:
 def _description_capacity(text: str, folder: Path) -> int | None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from cardgen.geometry import BODY_GAP, back_regions
-    from cardgen.layout import load_layout
+    from cardgen.plan.geometry import BODY_GAP, back_regions
+    from cardgen.load.layout import load_layout
 
     layout = load_layout(folder, Problems())
     if layout is None or not text:
@@ -111,7 +111,7 @@ def export_po(folder: Path, code: str, source: str, out: Path) -> int:
 
 
 def _language(path: Path) -> str | None:
-    from cardgen.yamlio import load_yaml
+    from cardgen.load.yamlfile import load_yaml
 
     node = load_yaml(path, Problems()) if path.is_file() else None
     return node.get("language") if node else None

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from cardgen.units import UnitError
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # cardgen/
 
 
 def builtin_assets() -> Path:

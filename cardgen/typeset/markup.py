@@ -24,7 +24,7 @@ from html import escape
 
 import pyphen
 
-from cardgen.hyphenation import dictionary
+from cardgen.typeset.hyphenation import dictionary
 
 NBSP = "\u00a0"  # the font has no U+202F narrow no-break space, so French spacing uses this too
 SHY = "\u00ad"  # ReportLab breaks at a soft hyphen with a visible '-', and prints nothing otherwise

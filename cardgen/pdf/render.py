@@ -15,11 +15,11 @@ from cardgen.draw.marks import draw_cut_lines, draw_folds, draw_marks
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.qr import draw_qr, site_label
 from cardgen.draw.vector import Icons
-from cardgen.fit import Fit
-from cardgen.impose import SHOP_BLEED, SheetPlan, shop_page
+from cardgen.plan.fit import Fit
+from cardgen.plan.sheets import SHOP_BLEED, SheetPlan, shop_page
 from cardgen.model import Edition, Layout, Structure
-from cardgen.poster import PosterPlan
-from cardgen.typeset import printed
+from cardgen.plan.poster import PosterPlan
+from cardgen.typeset.markup import printed
 from cardgen.units import MM
 
 DUPLEX = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge", "fold": "Simplex"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardgen.geometry import Rect
+from cardgen.plan.geometry import Rect
 from cardgen.units import MM
 
 MIN_MARK = 2 * MM  # a cut mark shorter than this is not worth printing

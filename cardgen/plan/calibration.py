@@ -14,11 +14,11 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen.geometry import Rect
-from cardgen.impose import mirror
+from cardgen.plan.geometry import Rect
+from cardgen.plan.sheets import mirror
 from cardgen.model import Edition, Layout
-from cardgen.text import paragraph
-from cardgen.typeset import printed, typeset
+from cardgen.typeset.paragraph import paragraph
+from cardgen.typeset.markup import printed, typeset
 from cardgen.units import MM
 
 REACH = 12 * MM  # half the length of a front line
@@ -55,7 +55,7 @@ def plan_calibration(paper: tuple[float, float], flip: str, margin: float) -> Ca
 
 
 def write_calibration(path: Path, plan: CalibrationPlan, layout: Layout, edition: Edition, author: str) -> None:
-    from cardgen.render import DUPLEX, new_canvas
+    from cardgen.pdf.render import DUPLEX, new_canvas
 
     canvas = new_canvas(path, plan.paper, layout, edition, author)
     canvas.setTitle(edition.calibration.title)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cardgen import schema
+from cardgen.load import schema
 from cardgen.errors import Problems
 from cardgen.model import (
     CalibrationText,
@@ -17,10 +17,10 @@ from cardgen.model import (
     Structure,
     TileTexts,
 )
-from cardgen.structure import STRUCTURE_FILE
-from cardgen.translate import UNTRANSLATED
+from cardgen.load.deck import STRUCTURE_FILE
+from cardgen.translate.status import UNTRANSLATED
 from cardgen.units import UnitError, placeholder_problem
-from cardgen.yamlio import Node, key_lines, load_yaml
+from cardgen.load.yamlfile import Node, key_lines, load_yaml
 
 
 def load_edition(path: Path, structure: Structure | None, problems: Problems) -> Edition | None:
@@ -193,7 +193,7 @@ def _calibration_text(top: schema.Reader) -> CalibrationText | None:
     return result
 
 
-# The placeholders each tile text may use (filled in by cardgen.tiles); the other texts use none.
+# The placeholders each tile text may use (filled in by cardgen.pdf.tiles); the other texts use none.
 _PLACES = {"glue": ("label",), "cut": ("label",), "where": ("label", "row", "rows", "col", "cols", "overlap")}
 
 

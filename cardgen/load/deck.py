@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cardgen import schema
+from cardgen.load import schema
 from cardgen.errors import Problems
 from cardgen.model import CardSpec, Category, Emoticon, Structure
-from cardgen.paths import resolve_asset
+from cardgen.load.assets import resolve_asset
 from cardgen.units import UnitError
-from cardgen.yamlio import Node, load_yaml
+from cardgen.load.yamlfile import Node, load_yaml
 
 STRUCTURE_FILE = "deck.yaml"
 

@@ -1,6 +1,6 @@
 """Poster tiles to PDF: each sheet shows its part of the poster (pypdf) under the marks (ReportLab).
 
-Everything was decided by cardgen.tiling; this module only places the marks in the margins the plan
+Everything was decided by cardgen.plan.tiles; this module only places the marks in the margins the plan
 left. Assembly, as the marks tell it: cut off a tile's left and top margins, lay its edge on the
 dashed line of the tile to its left (or above) and glue. The dashed line lies in the overlap, so
 the tile laid over it hides it.
@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.model import TileTexts
-from cardgen.tiling import SAFE, Tile, TileMarks, TilePlan, row_name, tile_label, tile_marks
+from cardgen.plan.tiles import SAFE, Tile, TileMarks, TilePlan, row_name, tile_label, tile_marks
 from cardgen.units import MM, fill_placeholders
 
 GAP = 1.5 * MM  # between the window and text in the margin

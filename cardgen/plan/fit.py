@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.errors import Problems
-from cardgen.geometry import BODY_GAP, back_regions
+from cardgen.plan.geometry import BODY_GAP, back_regions
 from cardgen.model import Card, CardLayout, Edition, TextStyle
-from cardgen.text import coloured, hex_colour, last_line_words, measure, paragraph
-from cardgen.typeset import printed, typeset
+from cardgen.typeset.paragraph import coloured, hex_colour, last_line_words, measure, paragraph
+from cardgen.typeset.markup import printed, typeset
 from cardgen.units import MM
 
 STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps

@@ -9,7 +9,7 @@ from pypdf.generic import NameObject, TextStringObject
 
 from cardgen import __version__
 from cardgen.model import Edition, Structure
-from cardgen.render import DUPLEX
+from cardgen.pdf.render import DUPLEX
 
 
 def merge_pack(out: Path, parts: list[tuple[Path, str, int]], edition: Edition, structure: Structure, flip: str) -> None:

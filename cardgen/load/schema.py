@@ -9,7 +9,7 @@ from typing import Any
 
 from cardgen.errors import Problems
 from cardgen.units import UnitError, parse_colour, parse_length, parse_size
-from cardgen.yamlio import Node, Nodes
+from cardgen.load.yamlfile import Node, Nodes
 
 MISSING = object()
 MAX_TEXT = 10_000  # characters: a card holds a few hundred, a poster a few thousand

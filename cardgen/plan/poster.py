@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cardgen.errors import Problems
-from cardgen.fit import largest_fitting
-from cardgen.geometry import Rect
+from cardgen.plan.fit import largest_fitting
+from cardgen.plan.geometry import Rect
 from cardgen.model import Edition, PosterLayout, Structure, TextStyle
-from cardgen.text import markup, measure, paragraph
-from cardgen.typeset import printed, typeset
+from cardgen.typeset.paragraph import markup, measure, paragraph
+from cardgen.typeset.markup import printed, typeset
 from cardgen.units import MM
 
 BLACK = (0.0, 0.0, 0.0)

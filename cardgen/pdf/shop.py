@@ -9,7 +9,7 @@ from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.generic import RectangleObject
 
 from cardgen.draw.marks import draw_marks
-from cardgen.impose import shop_page
+from cardgen.plan.sheets import shop_page
 from cardgen.model import RGB, SheetLayout
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardgen.edition import load_edition
+from cardgen.load.texts import load_edition
 from cardgen.errors import CardgenError, ContentError, Problems
 from cardgen.model import Deck, Structure
-from cardgen.structure import load_structure
+from cardgen.load.deck import load_structure
 
 TEXTS_FILE = "texts.yaml"
 SHOWN = 5  # stale keys named in a warning; 'cardgen translate status' lists them all
@@ -73,7 +73,7 @@ def load_deck(
 def _translations(folder: Path, structure: Structure, codes: list[str], explicit: bool, problems: Problems) -> Translations:
     """Skip the unfinished translations (an edition asked for by name is loaded, so that its
     problems are listed one by one) and collect warnings on stale ones."""
-    from cardgen.translate import status
+    from cardgen.translate.status import status
 
     source = structure.source_edition
     if source is None:

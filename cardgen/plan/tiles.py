@@ -6,7 +6,7 @@ strip where one is glued over the other; together the tiles cover the poster exa
 shows anything outside it. Every tile of a plan has the same size: the room a poster leaves over
 (n windows minus the overlaps are usually longer than the poster) is shared out by making all
 windows equally smaller, not by one narrow last tile; each window is centred on its sheet.
-This is pdfposter's arithmetic, apart from the code that copies pages (cardgen.tiles).
+This is pdfposter's arithmetic, apart from the code that copies pages (cardgen.pdf.tiles).
 """
 
 from __future__ import annotations

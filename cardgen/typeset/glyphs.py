@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 from cardgen.draw.qr import site_label
 from cardgen.errors import Problems
-from cardgen.fonts import display_name, missing_characters
+from cardgen.load.fonts import display_name, missing_characters
 from cardgen.model import Card, Edition, Layout, Source, Structure
-from cardgen.typeset import printed
+from cardgen.typeset.markup import printed
 
 def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> None:
     for source, what, text, fonts in _texts(cards, edition, structure, layout):

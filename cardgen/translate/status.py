@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardgen.errors import CardgenError, ContentError, Problems, show_path
-from cardgen.schema import text as clean_text
-from cardgen.tags import edition_code
+from cardgen.load.schema import text as clean_text
+from cardgen.load.tags import edition_code
 from cardgen.units import UnitError, shown
-from cardgen.yamlio import Node, load_yaml
+from cardgen.load.yamlfile import Node, load_yaml
 
 UNTRANSLATED = "[untranslated]"
 SOURCES_FILE = "sources.yaml"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from cardgen import schema
+from cardgen.load import schema
 from cardgen.errors import Problems
 from cardgen.model import CardLayout, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
-from cardgen.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
-from cardgen.paths import resolve_asset
+from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
+from cardgen.load.assets import resolve_asset
 from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
-from cardgen.yamlio import Node, key_lines, load_yaml
+from cardgen.load.yamlfile import Node, key_lines, load_yaml
 
 LAYOUT_FILE = "layout.yaml"
 

@@ -1,0 +1,1 @@
+"""Typesetting: content text in -> paragraph markup (typography, hyphenation), measured; glyph coverage checked."""
