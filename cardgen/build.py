@@ -86,9 +86,23 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
                 notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     drawings = _load_drawings(deck, problems)
     tiles = _plan_tiles(layout, deck, settings, problems)
+    if layout.cmyk:
+        _refuse_cmyk_clashes(layout, deck, problems)
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, settings, tuple(warnings), skipped)
+
+
+def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None:
+    from cardgen.pdf.cmyk import exact_colours
+
+    for first, second in exact_colours(layout, deck.structure)[1]:
+        shown = [f"cmyk({', '.join(f'{v * 100:g}' for v in c)})" for c in (first, second)]
+        problems.add(
+            deck.structure.path, None,
+            f"{shown[0]} and {shown[1]} look the same on screen, so --cmyk cannot keep them apart; "
+            "change one of them a little (for a rich black, give the plain black a touch of C, M or Y)",
+        )  # fmt: skip
 
 
 def _shrink_warning(edition: Edition, shrink) -> str:
@@ -287,9 +301,9 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     icons = Icons(dict(prepared.drawings))
     deck, layout, edition = prepared.deck, prepared.layout, plan.edition
     if layout.cmyk:
-        from cardgen.pdf.cmyk import convert_pdf, remember_all
+        from cardgen.pdf.cmyk import convert_pdf, exact_colours
 
-        remember_all(layout, deck.structure)
+        exact, _ = exact_colours(layout, deck.structure)  # clashes were refused when planning
     folder = staging
     cards, poster, pack = (folder / name for name in OUTPUTS)
     card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, edition, deck.structure, icons)
@@ -309,7 +323,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         write_shop_poster(poster, files[-1], layout.poster.background, layout.sheet, regular)
     if layout.cmyk:  # before merging, so that the pack is CMYK too
         for file in files:
-            convert_pdf(file)
+            convert_pdf(file, exact)
     merge_pack(pack, parts, edition, deck.structure, prepared.sheets.flip)
     files.insert(2, pack)
     return edition.code, tuple(files), sum(pages for _, _, pages in parts)

@@ -1,0 +1,44 @@
+"""--cmyk keeps the CMYK values the content files give, with no state kept between builds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cardgen.cli import main
+from cardgen.pdf.cmyk import exact_colours, to_cmyk
+from cardgen.units import parse_colour
+
+CONTENT = Path(__file__).parents[1] / "content"
+
+
+def deck_with(tmp_path: Path, deck_colour: str, mark_colour: str) -> Path:
+    deck = tmp_path / "deck"
+    shutil.copytree(CONTENT, deck)
+    structure = deck / "deck.yaml"
+    structure.write_text(structure.read_text(encoding="utf-8").replace('"#532D8C"', f'"{deck_colour}"', 1), encoding="utf-8")
+    layout = deck / "layout.yaml"
+    text = layout.read_text(encoding="utf-8")
+    assert '    colour: "#000000"' in text  # the cut marks
+    layout.write_text(text.replace('    colour: "#000000"', f'    colour: "{mark_colour}"', 1), encoding="utf-8")
+    return deck
+
+
+def test_the_exact_colours_are_data_not_a_registry():
+    rich, plain = parse_colour("cmyk(60, 40, 40, 100)"), parse_colour("cmyk(0, 0, 0, 100)")
+    exact_rich, clashes = exact_colours((rich,))
+    assert clashes == []
+    assert to_cmyk((0, 0, 0), exact_rich) == rich.cmyk
+    assert to_cmyk((0, 0, 0), exact_colours((plain,))[0]) == plain.cmyk  # the earlier call left nothing behind
+    assert to_cmyk((0, 0, 0), {}) == (0.0, 0.0, 0.0, 1.0)
+
+
+def test_two_cmyk_colours_that_look_the_same_on_screen_are_refused_with_cmyk(tmp_path):
+    deck = deck_with(tmp_path, "cmyk(60, 40, 40, 100)", "cmyk(0, 0, 0, 100)")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--content", str(deck), "--out", str(out), "--lang", "nl", "--cmyk"])
+    assert result.exit_code == 1
+    assert "cmyk(0, 0, 0, 100) and cmyk(60, 40, 40, 100) look the same on screen, so --cmyk cannot keep them apart" in result.output
+    assert not out.exists()
