@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cardgen.units import MM
+
 RGB = tuple[float, float, float]
 
 
@@ -231,7 +233,7 @@ class PosterLayout:
     footer: TextStyle
     background: RGB
     tile: tuple[float, float] | None = None  # print the poster tiled on this paper too (poster-tiles.pdf)
-    overlap: float = 10 * 72 / 25.4  # between neighbouring tiles, to glue
+    overlap: float = 10 * MM  # between neighbouring tiles, to glue
 
 
 @dataclass(frozen=True)

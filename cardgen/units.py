@@ -117,21 +117,6 @@ def parse_colour(text: object, also: str = "") -> tuple[float, float, float]:
     )
 
 
-def relative_luminance(rgb: tuple[float, float, float]) -> float:
-    """WCAG 2 relative luminance."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
-    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 def _mm_or_length(text: str) -> float:
     """'63' (millimetres, as people say card sizes) or any length with a unit."""
     text = text.strip()
