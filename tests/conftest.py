@@ -7,6 +7,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO / "content"
+# the shipped deck as it stood when frozen, one edition (nl): tests that state line numbers patch
+# a copy of it, so that the shipped content/ can change without breaking them
+FROZEN = Path(__file__).parent / "fixtures" / "decks" / "frozen"
 
 
 @pytest.fixture

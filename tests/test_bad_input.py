@@ -1,14 +1,12 @@
 """Bad input gets a clear message: file, line, key, what was expected; exit 1; no traceback.
 
-Each file under tests/fixtures/bad/<which>/<mistake>.yaml is a full copy of one good content file
-with exactly one mistake, named by its file name. <which> says which file it replaces:
-
-    deck    -> content/deck.yaml
-    layout  -> content/layout.yaml
-    texts   -> content/nl/texts.yaml
-
-The line numbers in the table below are the lines of the mistake in the fixture file: for a
-text that does not fit, the line of that text's key.
+Each case is a small patch, tests/fixtures/bad/<which>/<mistake>.patch (format: tests/patching.py),
+that makes exactly one mistake, named by its file name, in a copy of the frozen test deck
+tests/fixtures/decks/frozen/ (deck.yaml, layout.yaml and the Dutch edition, as content/ stood when
+it was frozen). <which> is the file the mistake is in: deck, layout or texts (nl/texts.yaml).
+The shipped content/ can change freely; the frozen deck does not, so that the line numbers below,
+the lines of the mistakes in the patched frozen deck (for a text that does not fit, the line of
+that text's key), stay true.
 """
 
 from __future__ import annotations
@@ -21,8 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from cardgen.cli import main
+from conftest import FROZEN
+from patching import apply_patch
 
-CONTENT = Path(__file__).parents[1] / "content"
 BAD = Path(__file__).parent / "fixtures" / "bad"
 TARGETS = {"deck": Path("deck.yaml"), "layout": Path("layout.yaml"), "texts": Path("nl") / "texts.yaml"}
 DECK_FOLDER = "deck"  # the name of the copied deck folder inside tmp_path
@@ -37,66 +36,65 @@ def case(fixture: str, line: int, fragments: list[str], count: int | None = 1, m
 #  number of problems reported - None: not checked by this row)
 CASES = [
     # --- deck.yaml -----------------------------------------------------------------------------
-    case("deck/yaml_bad_indentation", 16, ["YAML syntax", "indentation"]),
-    case("deck/yaml_unclosed_flow_mapping", 27, ["YAML syntax", "a '{' that is never closed"]),
+    case("deck/yaml_bad_indentation", 20, ["YAML syntax", "indentation"]),
+    case("deck/yaml_unclosed_flow_mapping", 33, ["YAML syntax", "a '{' that is never closed"]),
     case("deck/duplicate_key", 7, ["duplicate key 'author'", "remove or rename one", "first given on line 6"]),
     case("deck/missing_required_key", 5, ["'author' is missing", "add the key 'author:'"]),
     case("deck/unknown_key_typo", 8, ["unknown key 'rules-card'", "expected one of:", "rules_card"]),
-    case("deck/duplicate_card_id", 22, ["'cards[2].id'", "duplicate card id 'aanspreekpersoon'", "first on line 21"]),
-    case("deck/duplicate_category_id", 19, ["'categories[4].id'", "duplicate category id 'preventie'"]),
+    case("deck/duplicate_card_id", 28, ["'cards[2].id'", "duplicate card id 'aanspreekpersoon'", "first on line 27"]),
+    case("deck/duplicate_category_id", 24, ["'categories[4].id'", "duplicate category id 'preventie'"]),
     case(
-        "deck/unknown_category", 31,
+        "deck/unknown_category", 37,
         ["'cards[10].category'", "unknown category 'preventi'", "expected one of: kwaliteit, preventie, reactie"],
     ),
-    case("deck/bad_card_id", 23, ["'cards[3].id'", "expected an id of letters, digits", "'visie op sexting'"]),
-    case("deck/card_is_not_a_mapping", 39, ["'cards[17]'", "expected a mapping such as 'id: ...'", "'stappenplan'"]),
+    case("deck/bad_card_id", 29, ["'cards[3].id'", "expected an id of letters, digits", "'visie op sexting'"]),
+    case("deck/card_is_not_a_mapping", 45, ["'cards[17]'", "expected a mapping such as 'id: ...'", "'stappenplan'"]),
     case("deck/bad_deck_id", 5, ["'deck'", "expected an id of letters, digits", "'Sexting Screener'"]),
     case("deck/site_without_https", 7, ["'site'", "https://", "'www.sexting.be'"]),
     case("deck/rules_card_maybe", 8, ["'rules_card'", "expected one of first, last, none", "'maybe'"]),
-    case("deck/bad_colour_five_digits", 14, ["'categories[1].colour'", "expected a colour as '#RRGGBB'", "'#12345'"]),
-    case("deck/bad_colour_name", 56, ["'emoticons.work.colour'", "expected a colour as '#RRGGBB'", "'purple'"]),
-    case("deck/colour_unquoted_hash", 53, ["'emoticons.strengths.colour'", "'#RRGGBB'", "in quotes"]),
+    case("deck/bad_colour_five_digits", 17, ["'categories[1].colour'", "expected a colour as '#RRGGBB'", "'#12345'"]),
+    case("deck/bad_colour_name", 62, ["'emoticons.work.colour'", "expected a colour as '#RRGGBB'", "'purple'"]),
+    case("deck/colour_unquoted_hash", 59, ["'emoticons.strengths.colour'", "'#RRGGBB'", "in quotes"]),
     case(
-        "deck/missing_emoticon_svg", 52,
+        "deck/missing_emoticon_svg", 58,
         ["'emoticons.strengths.svg'", "file 'emoticons/green.svg' not found in the deck folder", "check the name"],
     ),
     case(
-        "deck/asset_path_escapes_deck", 55,
+        "deck/asset_path_escapes_deck", 61,
         ["'emoticons.work.svg'", "expected a path inside the deck folder", "'../../etc/passwd'", "'..' are not allowed"],
     ),
     case(
-        "deck/asset_absolute_path", 52,
+        "deck/asset_absolute_path", 58,
         ["'emoticons.strengths.svg'", "expected a path inside the deck folder", "'/etc/passwd'", "absolute paths"],
     ),
-    case("deck/emoticon_not_an_svg", 55, ["'emoticons.work.svg'", "expected an SVG drawing"]),
+    case("deck/emoticon_not_an_svg", 61, ["'emoticons.work.svg'", "expected an SVG drawing"]),
     # --- layout.yaml ---------------------------------------------------------------------------
     case("layout/yaml_tab_indentation", 6, ["YAML syntax", "a tab character: indent with spaces"]),
-    case("layout/duplicate_key", 22, ["duplicate key 'margin'", "first given on line 21"]),
+    case("layout/duplicate_key", 23, ["duplicate key 'margin'", "first given on line 22"]),
     case("layout/missing_section", 4, ["'fonts' is missing", "add the section 'fonts:'"]),
     case("layout/unknown_key_typo", 5, ["unknown key 'card.widht'", "expected one of:", "width"], count=2),
     case("layout/bad_length_unit", 5, ["'card.width'", "expected a length with a unit such as '63mm'", "found 63"]),
     case("layout/bad_length_trailing_x", 6, ["'card.height'", "expected a length with a unit", "'88 mm x'"]),
     case("layout/bad_length_comma_decimal", 7, ["'card.padding'", "expected a length with a unit", "'5,5mm'"]),
-    case("layout/negative_margin", 21, ["'sheet.margin'", "expected a length of zero or more", "'-5mm'"]),
-    case("layout/bad_paper", 20, ["'sheet.paper'", "expected a paper name (A5, A4", "'A6'"]),
-    case("layout/bad_colour", 28, ["'sheet.cut_marks.colour'", "expected a colour as '#RRGGBB'", "'black'"]),
+    case("layout/negative_margin", 22, ["'sheet.margin'", "expected a length of zero or more", "'-5mm'"]),
+    case("layout/bad_paper", 21, ["'sheet.paper'", "expected a paper name (A5, A4", "'A6'"]),
+    case("layout/bad_colour", 29, ["'sheet.cut_marks.colour'", "expected a colour as '#RRGGBB'", "'black'"]),
     case(
-        "layout/bad_style_colour", 16,
+        "layout/bad_style_colour", 17,
         ["'card.styles.description.colour'", "expected a colour as '#RRGGBB'", "'#33333'", "the word category"],
     ),
-    case("layout/font_file_missing", 32, ["'fonts.bold'", "file 'fonts/AtkinsonHyperlegible-Heavy.ttf' not found"]),
-    case("layout/unknown_font", 32, ["'fonts.bold'", "one of the standard fonts (Helvetica,", "'Arial-Bold'"]),
-    case("layout/unknown_font_role", 14, ["'card.styles.front_deck.font'", "expected one of regular, bold, italic", "'black'"]),
-    case("layout/style_not_a_mapping", 17, ["'card.styles.number'", "expected a mapping of keys below it", "'7.5pt'"]),
-    case("layout/leading_not_a_number", 43, ["'poster.styles.footer.leading'", "expected a positive number", "'130%'"]),
-    case("layout/min_size_above_size", 16, ["'card.styles.description.min_size'", "expected at most the size (10 pt)", "12 pt"]),
-    case("layout/fit_bad_choice", 9, ["'card.fit'", "expected one of deck, card", "'page'"]),
-    case("layout/flip_sideways", 23, ["'sheet.flip'", "expected one of long, short", "'sideways'"]),
-    case("layout/orientation_sideways", 37, ["'poster.orientation'", "expected one of landscape, portrait", "'sideways'"]),
+    case("layout/font_file_missing", 33, ["'fonts.bold'", "file 'fonts/AtkinsonHyperlegible-Heavy.ttf' not found"]),
+    case("layout/unknown_font", 33, ["'fonts.bold'", "one of the standard fonts (Helvetica,", "'Arial-Bold'"]),
+    case("layout/unknown_font_role", 15, ["'card.styles.front_deck.font'", "expected one of regular, bold, italic", "'black'"]),
+    case("layout/style_not_a_mapping", 18, ["'card.styles.number'", "expected a mapping of keys below it", "'7.5pt'"]),
+    case("layout/leading_not_a_number", 45, ["'poster.styles.footer.leading'", "expected a positive number", "'130%'"]),
+    case("layout/min_size_above_size", 17, ["'card.styles.description.min_size'", "expected at most the size (11 pt)", "12 pt"]),
+    case("layout/fit_bad_choice", 10, ["'card.fit'", "expected one of deck, card", "'page'"]),
+    case("layout/flip_sideways", 24, ["'sheet.flip'", "expected one of long, short", "'sideways'"]),
+    case("layout/orientation_sideways", 39, ["'poster.orientation'", "expected one of landscape, portrait", "'sideways'"]),
     case("layout/padding_too_large", 7, ["'card.padding'", "leaves 13.0 mm for text", "use a smaller padding"]),
-    case("layout/poster_margin_too_large", 38, ["'poster.margin'", "less than 100 mm", "use a smaller margin"]),
-    case(
-        "layout/card_too_big_for_paper", 5, ["'card.width'", "does not fit on 210 x 297 mm paper"],
+    case("layout/poster_margin_too_large", 40, ["'poster.margin'", "less than 100 mm", "use a smaller margin"]),
+    case("layout/card_too_big_for_paper", 5, ["'card.width'", "does not fit on 210 x 297 mm paper"],
     ),
     # --- nl/texts.yaml -------------------------------------------------------------------------
     case("texts/yaml_bad_indentation", 40, ["YAML syntax", "indentation"]),
@@ -161,11 +159,9 @@ CASES = [
             "the word 'Peertopeerondersteuningsprogrammavoorleerlingen' is too wide",
         ],
     ),
-    case(
-        "texts/deck_title_word_too_wide", 7, ["'deck.title'", "wider than the card", "shorten 'deck.title'"], count=None,
+    case("texts/deck_title_word_too_wide", 7, ["'deck.title'", "wider than the card", "shorten 'deck.title'"], count=None,
     ),
-    case(
-        "texts/deck_title_word_too_wide", 7, ["'deck.title'"], suffix="reported_once",
+    case("texts/deck_title_word_too_wide", 7, ["'deck.title'"], suffix="reported_once",
     ),
     case(
         "texts/category_label_word_too_wide", 18,
@@ -225,18 +221,16 @@ def problems_found(count: int) -> str:
 
 @pytest.fixture
 def bad_deck(tmp_path):
-    """bad_deck('texts/missing_card_description', ...) -> a copy of content/ with those files replaced."""
+    """bad_deck('texts/missing_card_description', ...) -> a copy of the frozen deck with those patches."""
 
     def make(*fixtures: str) -> Path:
         deck = tmp_path / DECK_FOLDER
         if not deck.exists():
-            # the Dutch edition only: each fixture is a mistake in one file of it
-            shutil.copytree(CONTENT, deck, ignore=lambda folder, names: [
-                n for n in names if Path(folder) == CONTENT and (CONTENT / n / "texts.yaml").is_file() and n != "nl"
-            ])
+            shutil.copytree(FROZEN, deck)
         for fixture in fixtures:
             which, name = fixture.split("/")
-            shutil.copyfile(BAD / which / f"{name}.yaml", deck / TARGETS[which])
+            target, _ = apply_patch(deck, BAD / which / f"{name}.patch")
+            assert target == deck / TARGETS[which], fixture
         return deck
 
     return make
@@ -250,19 +244,21 @@ def check(deck: Path):
 
 
 def test_the_good_deck_copy_passes(bad_deck):
-    """The copy itself is fine: every failure below comes from the one fixture file."""
+    """The frozen deck itself is fine: every failure below comes from the one patch."""
     result = check(bad_deck())
     assert result.exit_code == 0, combined(result)
     assert "All good" in combined(result)
 
 
-def test_every_fixture_is_in_the_table_and_differs_from_the_good_file():
+def test_every_fixture_is_in_the_table_and_changes_its_file(bad_deck):
     listed = {values[0] for values in (c.values for c in CASES)}
-    on_disk = {f"{p.parent.name}/{p.stem}" for p in BAD.glob("*/*.yaml")}
+    on_disk = {f"{p.parent.name}/{p.stem}" for p in BAD.glob("*/*")}
     assert on_disk == listed
     for fixture in sorted(on_disk):
-        which, name = fixture.split("/")
-        assert (BAD / which / f"{name}.yaml").read_bytes() != (CONTENT / TARGETS[which]).read_bytes(), fixture
+        which = fixture.split("/")[0]
+        deck = bad_deck(fixture)
+        assert (deck / TARGETS[which]).read_bytes() != (FROZEN / TARGETS[which]).read_bytes(), fixture
+        shutil.rmtree(deck)
 
 
 @pytest.mark.parametrize(("fixture", "line", "fragments", "count"), CASES)
@@ -304,8 +300,8 @@ def test_build_with_a_mistake_writes_nothing_and_keeps_the_previous_pdfs(bad_dec
 
 def test_several_mistakes_are_all_reported_in_one_run(bad_deck):
     mistakes = {
-        "deck/duplicate_card_id": (22, "duplicate card id 'aanspreekpersoon'"),
-        "layout/flip_sideways": (23, "'sheet.flip': expected one of long, short"),
+        "deck/duplicate_card_id": (28, "duplicate card id 'aanspreekpersoon'"),
+        "layout/flip_sideways": (24, "'sheet.flip': expected one of long, short"),
         "texts/bad_language_tag": (4, "expected a language tag"),
     }
     result = check(bad_deck(*mistakes))

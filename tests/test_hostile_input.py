@@ -2,8 +2,8 @@
 and a build that leaves the earlier PDFs as they were.
 
 Each fixture under tests/fixtures/hostile/ is named after the mistake. A `.patch` is a small change
-to one file of a copy of content/ (`file:`, then `find:` and `replace:`, or `append:`); a `.yaml`
-replaces a whole content file. Cases that need the file system (links, pipes, sizes) are made here.
+to one file of a copy of the frozen test deck, tests/fixtures/decks/frozen/ (format:
+tests/patching.py); a `.yaml` replaces a whole content file. Cases that need the file system (links, pipes, sizes) are made here.
 """
 
 from __future__ import annotations
@@ -20,27 +20,11 @@ from click.testing import CliRunner
 from cardgen.cli import main
 from cardgen.errors import Problems
 from cardgen.load.yamlfile import load_yaml
+from conftest import FROZEN
+from patching import apply_patch
 
-CONTENT = Path(__file__).parents[1] / "content"
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 SECONDS = 5  # every case is answered well within this
-
-
-def apply_patch(deck: Path, fixture: Path) -> tuple[Path, int]:
-    """Apply a .patch fixture to the deck folder; returns the file changed and the line changed."""
-    fields = dict(line.split(": ", 1) for line in fixture.read_text(encoding="utf-8").splitlines() if line)
-    target = deck / fields["file"]
-    text = target.read_text(encoding="utf-8")
-    if "append" in fields:
-        text = text.rstrip("\n") + "\n"
-        line = text.count("\n") + 1
-        text += fields["append"] + "\n"
-    else:
-        assert text.count(fields["find"]) >= 1, f"{fixture.name}: 'find' is not in {target}"
-        line = text[: text.index(fields["find"])].count("\n") + 1
-        text = text.replace(fields["find"], fields["replace"], 1)
-    target.write_text(text, encoding="utf-8")
-    return target, line
 
 
 def run(*args: str):
@@ -58,17 +42,17 @@ def run(*args: str):
 
 @pytest.fixture
 def deck(tmp_path: Path, monkeypatch) -> Path:
-    """A private copy of content/, with the working folder beside it so that messages say 'deck/...'."""
-    shutil.copytree(CONTENT, tmp_path / "deck")
+    """A private copy of the frozen test deck, the working folder beside it: messages say 'deck/...'."""
+    shutil.copytree(FROZEN, tmp_path / "deck")
     monkeypatch.chdir(tmp_path)
     return tmp_path / "deck"
 
 
 @pytest.fixture(scope="module")
 def earlier(tmp_path_factory) -> Path:
-    """The Dutch edition, built once from the good deck: what a failed build must leave untouched."""
+    """The Dutch edition, built once from the frozen deck: what a failed build must leave untouched."""
     out = tmp_path_factory.mktemp("earlier")
-    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--lang", "nl", "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", "--content", str(FROZEN), "--lang", "nl", "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out
 
@@ -279,7 +263,7 @@ def _leaf_paths(node, prefix=()):
             yield from _leaf_paths(value, (*prefix, key))
 
 
-LAYOUT = yaml.safe_load((CONTENT / "layout.yaml").read_text(encoding="utf-8"))
+LAYOUT = yaml.safe_load((FROZEN / "layout.yaml").read_text(encoding="utf-8"))
 LAYOUT_KEYS = sorted(_leaf_paths(LAYOUT))
 
 
@@ -329,7 +313,7 @@ def test_any_layout_value_gives_a_message_or_a_deck(deck, path, value):
 @PROPERTY
 @given(title=st.text(max_size=200), description=st.text(max_size=600))
 def test_any_card_text_gives_a_message_or_a_deck(deck, title, description):
-    original = (CONTENT / "nl" / "texts.yaml").read_text(encoding="utf-8")
+    original = (FROZEN / "nl" / "texts.yaml").read_text(encoding="utf-8")
     card = re.compile(r"    title: Aanspreekpersoon\n    description: >-\n(?:      .*\n)+")
     assert card.search(original)
     texts = card.sub(lambda _: f"    title: {_quoted(title)}\n    description: {_quoted(description)}\n", original, count=1)
