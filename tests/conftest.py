@@ -21,17 +21,18 @@ def deck_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The Dutch print pack, built once for the session: OUT/nl/*.pdf."""
-    from cardgen.build import build, prepare
+def prepared():
+    """The Dutch edition of the shipped deck, planned once for the session (the only edition in it)."""
+    from cardgen.build import prepare
 
-    out = tmp_path_factory.mktemp("out")
-    build(prepare(CONTENT), out)
-    return out / "nl"
+    return prepare(CONTENT, lang="nl")
 
 
 @pytest.fixture(scope="session")
-def prepared():
-    from cardgen.build import prepare
+def built(tmp_path_factory, prepared) -> Path:
+    """The Dutch print pack, built once for the session from `prepared`: OUT/nl/*.pdf."""
+    from cardgen.build import build
 
-    return prepare(CONTENT)
+    out = tmp_path_factory.mktemp("out")
+    build(prepared, out)
+    return out / "nl"

@@ -93,3 +93,35 @@ def link_targets(pdf: Path | str, index: int) -> list[tuple[str, tuple[float, fl
         if annot.get("/Subtype") == "/Link" and action and "/URI" in action:
             links.append((str(action["/URI"]), tuple(float(v) for v in annot["/Rect"])))
     return links
+
+
+KINDS = {1: "text", 2: "path", 3: "image", 4: "shading", 5: "form"}
+
+
+def forms(pdf: Path | str, index: int) -> list[tuple[tuple[float, float, float, float], dict[str, int]]]:
+    """Each form drawn on a page (where cardgen puts every drawing: icons, emoticons, QR codes):
+    its box (left, bottom, right, top) in points and what it paints, forms inside it included."""
+    from collections import Counter
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        found = []
+        for item in doc[index].get_objects(max_depth=16):  # depth first: a form's contents follow it
+            if item.level == 0 and item.type == 5:
+                found.append((tuple(item.get_bounds()), Counter()))
+            elif item.level > 0:
+                found[-1][1][KINDS.get(item.type, "other")] += 1
+        return [(box, dict(kinds)) for box, kinds in found]
+    finally:
+        doc.close()
+
+
+def painted(pdf: Path | str, index: int) -> dict[str, int]:
+    """Everything PDFium paints on a page, counted by kind, the contents of forms included."""
+    from collections import Counter
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return dict(Counter(KINDS.get(item.type, "other") for item in doc[index].get_objects(max_depth=16)))
+    finally:
+        doc.close()

@@ -11,7 +11,7 @@ from pdfread import MM, find_text, page_sizes, render
 
 
 def build(tmp_path, *args):
-    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), *args])
+    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), "--lang", "nl", *args])
     assert result.exit_code == 0, result.output
     return tmp_path / "nl" / "cards.pdf"
 
@@ -52,14 +52,14 @@ def test_on_a_turned_sheet_the_long_edge_flip_mirrors_top_and_bottom(tmp_path):
 
 
 def test_cards_too_small_for_the_texts_are_named_card_by_card(tmp_path):
-    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), "--card-size", "mini"])
+    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), "--card-size", "mini", "--lang", "nl"])
     assert result.exit_code == 1
     assert "card 'beleid-rond-sexting': the description does not fit even at 8 pt" in result.output
 
 
-def test_the_offset_shifts_every_back_and_no_front(tmp_path):
-    plain = build(tmp_path / "a")
-    shifted = build(tmp_path / "b", "--offset", "1.5,-0.75")
+def test_the_offset_shifts_every_back_and_no_front(tmp_path, built):
+    plain = built / "cards.pdf"
+    shifted = build(tmp_path, "--offset", "1.5,-0.75")
     for label in ("1/24", "5/24", "8/24"):
         assert centre(find_text(shifted, 0, label)[0]) == pytest.approx(centre(find_text(plain, 0, label)[0]), abs=0.01)
         (px, py), (sx, sy) = centre(find_text(plain, 1, label)[0]), centre(find_text(shifted, 1, label)[0])
@@ -85,15 +85,15 @@ def test_wrong_values_on_the_command_line_are_usage_errors(tmp_path, args, messa
 
 
 def test_a_card_too_large_for_the_paper_either_way_is_named(tmp_path):
-    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), "--card-size", "200x280"])
+    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), "--card-size", "200x280", "--lang", "nl"])
     assert result.exit_code == 1
     assert "a 200 x 280 mm card does not fit on 210 x 297 mm paper" in result.output
 
 
-def test_cut_lines_run_along_every_cut_between_the_cards(tmp_path, prepared):
+def test_cut_lines_run_along_every_cut_between_the_cards(tmp_path, built, prepared):
     grid = prepared.sheets.grid
-    plain = render(build(tmp_path / "a"), 0, dpi=150, grey=True)
-    lined = render(build(tmp_path / "b", "--cut-lines"), 0, dpi=150, grey=True)
+    plain = render(built / "cards.pdf", 0, dpi=150, grey=True)
+    lined = render(build(tmp_path, "--cut-lines"), 0, dpi=150, grey=True)
     scale = 150 / 72
     x = round((grid.x0 + grid.card_w) * scale)  # the cut between the first and second column
     y = round((grid.paper_h - grid.y0 - grid.card_h * 1.5) * scale)  # halfway down the middle row
@@ -119,7 +119,7 @@ def test_nothing_within_5_mm_of_the_edge_on_any_paper(tmp_path):
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory):
     out = tmp_path_factory.mktemp("shop")
-    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(out), "--shop"])
+    result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(out), "--shop", "--lang", "nl"])
     assert result.exit_code == 0, result.output
     return out / "nl" / "cards-shop.pdf"
 
@@ -224,7 +224,7 @@ def test_without_cmyk_colours_stay_rgb(built):
 def test_a_colour_written_as_cmyk_keeps_its_exact_values(deck_copy, tmp_path):
     deck = deck_copy / "deck.yaml"
     deck.write_text(deck.read_text().replace('colour: "#B85400"      # orange', 'colour: "cmyk(0, 60, 100, 25)"'))
-    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--cmyk"])
+    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--cmyk", "--lang", "nl"])
     assert result.exit_code == 0, result.output
     _, values = colour_operators(tmp_path / "nl" / "cards.pdf")
     assert ("k", (0.0, 0.6, 1.0, 0.25)) in values
@@ -310,7 +310,7 @@ def test_tiles_cover_the_poster_in_the_editions_language_and_join_the_pack(tmp_p
 
 def test_an_overlap_too_large_for_the_tile_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(
-        main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), "--tile", "60mm x 60mm", "--overlap", "50"]
+        main, ["build", "--content", str(CONTENT), "--out", str(tmp_path), "--tile", "60mm x 60mm", "--overlap", "50", "--lang", "nl"]
     )
     assert result.exit_code == 1
     assert "--tile, --overlap: the tile overlap of 50 mm is not smaller than" in result.output
@@ -321,17 +321,17 @@ def test_tiles_need_the_editions_words(deck_copy, tmp_path):
     texts = deck_copy / "nl" / "texts.yaml"
     source = texts.read_text(encoding="utf-8")
     texts.write_text(source[: source.index("# The words on the poster's tiles")] + source[source.index("bookmarks:") :], encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--tile", "A4"])
+    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--tile", "A4", "--lang", "nl"])
     assert result.exit_code == 1
     assert "no 'tiles:' section with the words for the poster's tiles" in result.output
     # without tiles the same deck builds
-    assert CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path)]).exit_code == 0
+    assert CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--lang", "nl"]).exit_code == 0
 
 
 def test_a_tile_text_with_an_unknown_placeholder_is_named(deck_copy):
     texts = deck_copy / "nl" / "texts.yaml"
     texts.write_text(texts.read_text(encoding="utf-8").replace("{label} komt over", "{tegel} komt over"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
+    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy), "--lang", "nl"])
     assert result.exit_code == 1
     assert "'tiles.glue': unknown placeholder" in result.output and "{label}" in result.output
 
@@ -339,7 +339,7 @@ def test_a_tile_text_with_an_unknown_placeholder_is_named(deck_copy):
 def test_the_shop_poster_has_a_bleed_crop_marks_and_boxes(deck_copy, tmp_path):
     layout = deck_copy / "layout.yaml"
     layout.write_text(layout.read_text().replace('  background: "#FFFFFF"', '  background: "#FFF4D6"'))
-    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--shop"])
+    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--shop", "--lang", "nl"])
     assert result.exit_code == 0, result.output
     poster = tmp_path / "nl" / "poster-shop.pdf"
     b = boxes(poster, 0)

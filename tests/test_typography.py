@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from cardgen.build import build, prepare
 from conftest import CONTENT
-from pdfread import render
+from pdfread import forms, page_sizes, painted, render
 
 
 def codes(pdf, page, dpi):
@@ -25,14 +25,22 @@ def test_the_poster_carries_the_same_code(built):
     assert codes(built / "poster.pdf", 0, 72) == ["https://www.sexting.be"]
 
 
-def test_the_qr_code_is_vectors(built):
-    page = PdfReader(built / "cards.pdf").pages[0]
-    xobjects = page["/Resources"].get("/XObject", {})
-    assert not any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+@pytest.mark.parametrize(("name", "dpi"), [("cards.pdf", 100), ("poster.pdf", 72)])
+def test_the_qr_code_is_vectors(built, name, dpi):
+    """Drawn, not pasted in as a picture: the form where the code stands paints its modules as paths,
+    and nothing on the page, inside a form or not, is an image."""
+    pdf = built / name
+    (found,) = zxingcpp.read_barcodes(render(pdf, 0, dpi=dpi, grey=True))
+    corners = (found.position.top_left, found.position.bottom_right)
+    x = sum(c.x for c in corners) / 2 * 72 / dpi
+    y = page_sizes(pdf)[0][1] - sum(c.y for c in corners) / 2 * 72 / dpi
+    under = [kinds for (left, bottom, right, top), kinds in forms(pdf, 0) if left < x < right and bottom < y < top]
+    assert len(under) == 1 and under[0].get("path", 0) >= 100, under  # a 25 x 25 code: a path a dark run
+    assert "image" not in painted(pdf, 0)
 
 
 def test_no_qr_switches_the_codes_off(tmp_path):
-    build(prepare(CONTENT, qr=False), tmp_path)
+    build(prepare(CONTENT, lang="nl", qr=False), tmp_path)
     assert codes(tmp_path / "nl" / "cards.pdf", 0, 100) == []
     assert codes(tmp_path / "nl" / "poster.pdf", 0, 72) == []
 
@@ -69,7 +77,7 @@ def test_a_file_that_is_not_a_truetype_font_is_refused_by_name(deck_copy):
     layout = deck_copy / "layout.yaml"
     layout.write_text(layout.read_text().replace("fonts/AtkinsonHyperlegible-Italic.ttf", "fonts/Fake.ttf"))
     line = layout.read_text().splitlines().index("  italic: fonts/Fake.ttf") + 1
-    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
+    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy), "--lang", "nl"])
     assert result.exit_code == 1
     assert f"layout.yaml:{line}: 'fonts.italic': 'fonts/Fake.ttf' is not a usable TrueType font" in result.output
     assert "Traceback" not in result.output
@@ -84,7 +92,7 @@ def test_a_deck_font_is_found_in_the_deck_folder_first(deck_copy, tmp_path, buil
     shutil.copy(REPO / "assets" / "fonts" / "AtkinsonHyperlegible-Italic.ttf", deck_copy / "fonts" / "MyDeck-Regular.ttf")
     layout = deck_copy / "layout.yaml"
     layout.write_text(layout.read_text().replace("fonts/AtkinsonHyperlegible-Regular.ttf", "fonts/MyDeck-Regular.ttf"))
-    build(prepare(deck_copy), tmp_path)
+    build(prepare(deck_copy, lang="nl"), tmp_path)
     # the copy is the italic, which the Dutch texts never ask for: seeing it proves the deck's file is used
     assert any("AtkinsonHyperlegible-Italic" in name for name in fonts_of(tmp_path / "nl" / "cards.pdf"))
     assert not any("AtkinsonHyperlegible-Italic" in name for name in fonts_of(built / "cards.pdf"))
@@ -122,7 +130,7 @@ def test_markup_makes_bold_and_everything_else_prints_literally(deck_copy, tmp_p
     write_description(
         deck_copy, "herstelbemiddeling", 'Onze school kiest **altijd** voor herstel. <img src="/etc/passwd"> & <b>x</b>'
     )
-    build(prepare(deck_copy), tmp_path)
+    build(prepare(deck_copy, lang="nl"), tmp_path)
     cards = tmp_path / "nl" / "cards.pdf"
     back = page_text(cards, 5)
     assert 'Onze school kiest altijd voor herstel. <img src="/etc/passwd"> & <b>x</b>' in back
@@ -133,7 +141,7 @@ def test_markup_makes_bold_and_everything_else_prints_literally(deck_copy, tmp_p
 
 def test_a_line_break_in_the_text_starts_a_new_line(deck_copy, tmp_path):
     write_description(deck_copy, "herstelbemiddeling", "Eerste regel.\nTweede regel.")
-    build(prepare(deck_copy), tmp_path)
+    build(prepare(deck_copy, lang="nl"), tmp_path)
     (_, first, _, _) = find_text(tmp_path / "nl" / "cards.pdf", 5, "Eerste")[0]
     (_, second, _, _) = find_text(tmp_path / "nl" / "cards.pdf", 5, "Tweede")[0]
     assert first - second == pytest.approx(11 * 1.3, abs=0.5)  # one line lower, at 11 pt and 1.3 leading
@@ -169,7 +177,7 @@ def test_a_text_30_percent_longer_still_prints_at_one_smaller_even_size(deck_cop
     from cardgen.cli import main
 
     make_longer(deck_copy, 0.30)
-    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
+    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy), "--lang", "nl"])
     assert result.exit_code == 0, result.output
     assert "descriptions set at" in result.output and "instead of 11 pt" in result.output
     prepared_deck = prepare(deck_copy, lang="nl")
@@ -183,7 +191,7 @@ def test_a_text_far_too_long_fails_naming_the_card(deck_copy):
     from cardgen.cli import main
 
     make_longer(deck_copy, 2.0)
-    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(deck_copy / "out")])
+    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(deck_copy / "out"), "--lang", "nl"])
     assert result.exit_code == 1
     assert "card 'communicatie-met-leerlingen': the description does not fit even at 8 pt" in result.output
     assert not (deck_copy / "out" / "nl").exists()
@@ -231,7 +239,8 @@ def test_the_two_emoticons_differ_in_black_and_white_by_more_than_hue(built, pre
     image = render(built / "poster.pdf", 0, dpi=40, grey=True)
     scale = 40 / 72
     faces = []
-    for box in prepared.editions[0].poster.faces:
+    dutch = next(plan for plan in prepared.editions if plan.edition.code == "nl")
+    for box in dutch.poster.faces:
         top = image.height - (box.y + box.h) * scale
         crop = image.crop((round(box.x * scale), round(top), round((box.x + box.w) * scale), round(top + box.h * scale)))
         faces.append(crop.resize((80, 80)))
@@ -249,6 +258,6 @@ def test_check_tells_when_an_edition_cannot_be_hyphenated(deck_copy):
 
     texts = deck_copy / "nl" / "texts.yaml"
     texts.write_text(texts.read_text(encoding="utf-8").replace("language: nl-BE", "language: tlh"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy)])
+    result = CliRunner().invoke(main, ["check", "--content", str(deck_copy), "--lang", "nl"])
     assert result.exit_code == 0, result.output
     assert "no hyphenation dictionary for 'tlh'; words are not hyphenated" in result.output
