@@ -70,9 +70,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         if not check_deck_name(edition, layout.card, problems):
             continue
         cards = cards_for(deck.structure, edition, layout)
-        count = len(problems.items)
-        check_glyphs(cards, edition, deck.structure, layout, problems)
-        if len(problems.items) > count:  # a text that cannot be printed is not worth fitting
+        if not check_glyphs(cards, edition, deck.structure, layout, problems):  # a text that cannot be printed is not worth fitting
             continue
         fit = fit_cards(cards, layout.card, bold, edition.code, edition.language, problems)
         qr = layout.qr.poster if layout.qr.show else None
@@ -99,7 +97,7 @@ def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None
     for first, second in exact_colours(layout, deck.structure)[1]:
         shown = [f"cmyk({', '.join(f'{v * 100:g}' for v in c)})" for c in (first, second)]
         problems.add(
-            deck.structure.path, None,
+            deck.structure.path, None, None,
             f"{shown[0]} and {shown[1]} look the same on screen, so --cmyk cannot keep them apart; "
             "change one of them a little (for a rich black, give the plain black a touch of C, M or Y)",
         )  # fmt: skip
@@ -129,8 +127,8 @@ def _require_texts(editions, section: str, what: str, problems: Problems) -> Non
     for edition in editions:
         if getattr(edition, section) is None:
             problems.add(
-                edition.path, 1, f"edition '{edition.code}': no '{section}:' section with {what}; "
-                "copy it from another edition and translate it"
+                edition.path, 1, section, f"edition '{edition.code}': no '{section}:' section with {what}; "
+                "copy it from another edition and translate it", inline=True,
             )
 
 
@@ -145,9 +143,9 @@ def _plan_tiles(layout: Layout, deck: Deck, settings: Overrides, problems: Probl
         flags = [flag for flag, value in (("--tile", settings.tile), ("--poster-size", settings.poster_size),
                                           ("--overlap", settings.overlap)) if value is not None]  # fmt: skip
         if flags:  # the command line asked for it: the layout file is not where to look
-            problems.add(None, None, f"{', '.join(flags)}: {exc}")
+            problems.add(None, None, None, f"{', '.join(flags)}: {exc}")
         else:
-            problems.add(layout.path, layout.line("poster.tile"), f"'poster.tile', 'poster.overlap': {exc}")
+            problems.add(layout.path, layout.line("poster.tile"), "poster.tile", f"'poster.tile', 'poster.overlap': {exc}", inline=True)
         return None
 
 
@@ -164,8 +162,9 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
         grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room)
     except ImposeError as exc:
         problems.add(
-            layout.path, layout.line("card.width"), f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper"
-        )
+            layout.path, layout.line("card.width"), "card.width",
+            f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper", inline=True,
+        )  # fmt: skip
         return None
     return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset, sheet.offset, sheet.cut_lines)
 
@@ -373,6 +372,7 @@ def check_glyphs_of(edition: Edition, layout: Layout, problems: Problems) -> Non
                 problems.add(
                     edition.path,
                     edition.line(f"calibration.{key}"),
-                    f"'calibration.{key}': the character {char!r} (U+{ord(char):04X}) is not in the font "
+                    f"calibration.{key}",
+                    f"the character {char!r} (U+{ord(char):04X}) is not in the font "
                     f"{display_name(font)}; replace it, or name a font that has it in layout.yaml",
                 )

@@ -1,8 +1,9 @@
-"""User errors: every problem names its file and line; a run reports them all, then stops once."""
+"""User errors: every problem names its file, line and key; a run reports them all, then stops once."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,33 +21,48 @@ def show_path(path: Path | str) -> str:
 
 @dataclass(frozen=True)
 class Problem:
+    """One mistake: the file and line, the dotted key it is about ('card.styles.description.size';
+    None when the file itself is the trouble, such as a YAML syntax error), and what is wrong.
+    Printed `file:line: 'key': message`; a message that names its key in its own words
+    (`'deck' is missing`, `unknown key 'decks'`) says `inline` and is printed as written."""
+
     path: Path | None
     line: int | None
+    key: str | None
     message: str
+    inline: bool = False
 
     def __str__(self) -> str:
+        text = f"'{self.key}': {self.message}" if self.key and not self.inline else self.message
         if self.path is None:
-            return self.message
+            return text
         where = show_path(self.path)
         if self.line is not None:
             where += f":{self.line}"
-        return f"{where}: {self.message}"
+        return f"{where}: {text}"
 
 
 class Problems:
     """Collects problems so that one run can report every mistake at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, parent: Problems | None = None) -> None:
         self.items: list[Problem] = []
-        self.warnings: list[Problem] = []
+        self._parent = parent
 
-    def add(self, path: Path | None, line: int | None, message: str) -> None:
-        problem = Problem(path, line, message)
-        if problem not in self.items:
-            self.items.append(problem)
+    def scope(self) -> Problems:
+        """A collector for one stage, such as reading one file: what it collects is reported here
+        too, and it is true when that stage found a problem, so the stage can return None."""
+        return Problems(self)
 
-    def warn(self, path: Path | None, line: int | None, message: str) -> None:
-        self.warnings.append(Problem(path, line, message))
+    def add(self, path: Path | None, line: int | None, key: str | None, message: str, *, inline: bool = False) -> None:
+        self.extend([Problem(path, line, key, message, inline)])
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            if problem not in self.items:
+                self.items.append(problem)
+            if self._parent is not None:
+                self._parent.extend([problem])
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -54,7 +54,7 @@ def load_deck(
     codes = [only] if only else find_editions(folder)
     if not codes:
         problems.add(
-            folder, None, f"no edition found: expected a folder such as '{folder.name}/nl/' holding {TEXTS_FILE}"
+            folder, None, None, f"no edition found: expected a folder such as '{folder.name}/nl/' holding {TEXTS_FILE}"
         )
     translations = Translations()
     if structure is not None:
@@ -65,7 +65,7 @@ def load_deck(
     if problems or structure is None:
         return None, translations
     if not editions:
-        problems.add(folder, None, "no edition is ready to build: " + "; ".join(str(s) for s in translations.skipped))
+        problems.add(folder, None, None, "no edition is ready to build: " + "; ".join(str(s) for s in translations.skipped))
         return None, translations
     return Deck(folder=folder, structure=structure, editions=tuple(e for e in editions if e)), translations
 
@@ -80,8 +80,8 @@ def _translations(folder: Path, structure: Structure, codes: list[str], explicit
         return Translations()
     if not (folder / source / TEXTS_FILE).is_file():
         problems.add(
-            structure.path, structure.source_line,
-            f"'source_edition': names the edition '{source}', but {source}/{TEXTS_FILE} is not in the deck folder; "
+            structure.path, structure.source_line, "source_edition",
+            f"names the edition '{source}', but {source}/{TEXTS_FILE} is not in the deck folder; "
             f"restore it, or name the edition the translations are made from",
         )  # fmt: skip
         return Translations()
@@ -92,9 +92,7 @@ def _translations(folder: Path, structure: Structure, codes: list[str], explicit
         try:
             st = status(folder, code, source)
         except ContentError as exc:  # texts.yaml's problems are listed when the edition loads
-            for problem in exc.problems:
-                if problem.path is None or problem.path.name != TEXTS_FILE:
-                    problems.add(problem.path, problem.line, problem.message)
+            problems.extend(p for p in exc.problems if p.path is None or p.path.name != TEXTS_FILE)
             continue
         except CardgenError:
             continue  # its texts do not load: loading the edition reports why, line by line

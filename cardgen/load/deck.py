@@ -9,37 +9,35 @@ from cardgen.errors import Problems
 from cardgen.model import CardSpec, Category, Emoticon, Structure
 from cardgen.load.assets import resolve_asset
 from cardgen.units import UnitError
-from cardgen.load.yamlfile import Node, load_yaml
+from cardgen.load.yamlfile import Node
 
 STRUCTURE_FILE = "deck.yaml"
 
 
 def load_structure(folder: Path, problems: Problems) -> Structure | None:
     path = folder / STRUCTURE_FILE
-    node = load_yaml(path, problems, root=folder)
-    if node is None:
+    top = schema.read_file(path, problems, root=folder)
+    if top is None:
         return None
-    count = len(problems.items)
-    top = schema.Reader(node, "", problems)
     deck = top.get("deck", schema.identifier)
     author = top.get("author", schema.text)
     site = top.get("site", _site)
     rules_card = top.get("rules_card", schema.choice("first", "last", "none"), "first")
     rules_icon = _svg(top, "rules_icon", folder, required=False)
     source_edition = top.get("source_edition", schema.identifier, None)  # the edition translations are made from
-    categories, category_ids = _categories(top, folder, problems)
-    cards = _cards(top, category_ids, problems)
+    categories, category_ids = _categories(top, folder)
+    cards = _cards(top, category_ids)
     emoticons = top.mapping("emoticons")
-    strengths = _emoticon(emoticons, "strengths", folder, problems) if emoticons else None
-    work = _emoticon(emoticons, "work", folder, problems) if emoticons else None
+    strengths = _emoticon(emoticons, "strengths", folder) if emoticons else None
+    work = _emoticon(emoticons, "work", folder) if emoticons else None
     if emoticons:
         emoticons.finish()
     top.finish()
-    if len(problems.items) > count:
+    if top.problems:
         return None
     return Structure(
         path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work, rules_icon,
-        source_edition, node.line_of("source_edition"),
+        source_edition, top.line_of("source_edition"),
     )
 
 
@@ -50,12 +48,12 @@ def _site(value: object) -> str:
     return site
 
 
-def _categories(top: schema.Reader, folder: Path, problems: Problems) -> tuple[list[Category], set[str]]:
+def _categories(top: schema.Reader, folder: Path) -> tuple[list[Category], set[str]]:
     """The valid categories, and every id written (so that a bad colour does not also make every
     card of that category 'unknown')."""
     result: list[Category] = []
     ids: set[str] = set()
-    for reader in _entries(top, "categories", "category", problems):
+    for reader in _entries(top, "categories", "category"):
         category_id = reader.get("id", schema.identifier)
         colour = reader.get("colour", schema.colour)
         icon = _svg(reader, "icon", folder, required=False)
@@ -70,10 +68,10 @@ def _categories(top: schema.Reader, folder: Path, problems: Problems) -> tuple[l
     return result, ids
 
 
-def _cards(top: schema.Reader, category_ids: set[str], problems: Problems) -> list[CardSpec]:
+def _cards(top: schema.Reader, category_ids: set[str]) -> list[CardSpec]:
     result: list[CardSpec] = []
     seen: dict[str, int] = {}
-    for reader in _entries(top, "cards", "card", problems):
+    for reader in _entries(top, "cards", "card"):
         card_id = reader.get("id", schema.identifier)
         category = reader.get("category", schema.identifier)
         reader.finish()
@@ -90,7 +88,7 @@ def _cards(top: schema.Reader, category_ids: set[str], problems: Problems) -> li
     return result
 
 
-def _emoticon(reader: schema.Reader, key: str, folder: Path, problems: Problems) -> Emoticon | None:
+def _emoticon(reader: schema.Reader, key: str, folder: Path) -> Emoticon | None:
     sub = reader.mapping(key)
     if sub is None:
         return None
@@ -116,7 +114,7 @@ def _svg(reader: schema.Reader, key: str, folder: Path, required: bool = True) -
     return path
 
 
-def _entries(top: schema.Reader, key: str, what: str, problems: Problems):
+def _entries(top: schema.Reader, key: str, what: str):
     """A Reader for each mapping in the list under `key`; anything else in the list is a problem."""
     items = top.sequence(key)
     if items is None:
@@ -125,10 +123,7 @@ def _entries(top: schema.Reader, key: str, what: str, problems: Problems):
         top.error(key, f"expected at least one {what}")
     for index, item in enumerate(items):
         if isinstance(item, Node):
-            yield schema.Reader(item, f"{key}[{index + 1}]", problems)
+            yield schema.Reader(item, f"{key}[{index + 1}]", top.problems)
         else:
-            problems.add(
-                items.path,
-                items.line_of(index),
-                f"'{key}[{index + 1}]': expected a mapping such as 'id: ...', found {schema.describe(item)}",
-            )
+            found = schema.describe(item)
+            top.problems.add(items.path, items.line_of(index), f"{key}[{index + 1}]", f"expected a mapping such as 'id: ...', found {found}")

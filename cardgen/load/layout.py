@@ -11,7 +11,7 @@ from cardgen.model import CardLayout, Layout, Overrides, PosterLayout, QrLayout,
 from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.load.assets import resolve_asset
 from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
-from cardgen.load.yamlfile import Node, key_lines, load_yaml
+from cardgen.load.yamlfile import Node, key_lines
 
 LAYOUT_FILE = "layout.yaml"
 
@@ -23,11 +23,9 @@ MIN_QR = 15 * MM  # smaller than this, a phone camera struggles with a printed c
 def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrides()) -> Layout | None:
     """The layout spec of a deck folder; what the command line gives overrides the spec."""
     path = folder / LAYOUT_FILE
-    node = load_yaml(path, problems, root=folder)
-    if node is None:
+    top = schema.read_file(path, problems, root=folder)
+    if top is None:
         return None
-    count = len(problems.items)
-    top = schema.Reader(node, "", problems)
     fonts = _fonts(top, folder)
     card = _card(top, fonts, overrides.card_size)
     sheet = _sheet(top, overrides)
@@ -35,12 +33,12 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     qr_layout = _qr(top, overrides.qr)
     shop, cmyk = _output(top, overrides)
     top.finish()
-    if len(problems.items) > count:
+    if top.problems:
         return None
-    lines = key_lines(node, ("card", "sheet", "poster", "qr"))
+    lines = key_lines(top.node, ("card", "sheet", "poster", "qr"))
     layout = Layout(path, card, sheet, poster, tuple(fonts.items()), qr_layout, shop, cmyk, lines)
-    _check_fits(layout, top, problems)
-    return None if len(problems.items) > count else layout
+    _check_fits(layout, top)
+    return None if top.problems else layout
 
 
 def _fonts(top: schema.Reader, folder: Path) -> dict[str, str]:
@@ -248,7 +246,7 @@ MAX_MARK = (20 * MM, 10 * MM, 1 * MM)  # cut marks' length, offset and width
 SLACK = 0.01  # pt: a limit written in mm, read back through points, is still that limit
 
 
-def _check_fits(layout: Layout, top: schema.Reader, problems: Problems) -> None:
+def _check_fits(layout: Layout, top: schema.Reader) -> None:
     """Values that are each valid but would print a wrong page: named by their keys, with the range
     that works. What passes here, build can draw."""
     complain = lambda key, message: _complain(top, key, message)  # noqa: E731
@@ -311,7 +309,7 @@ def _complain(top: schema.Reader, dotted: str, message: str) -> None:
     for section in sections:
         child = node.get(section)
         if not isinstance(child, Node):
-            top.problems.add(node.path, node.line_of(section), f"'{dotted}': {message}")
+            top.problems.add(node.path, node.line_of(section), dotted, message)
             return
         node = child
-    top.problems.add(node.path, node.line_of(key), f"'{dotted}': {message}")
+    top.problems.add(node.path, node.line_of(key), dotted, message)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from cardgen.errors import Problems
 from cardgen.units import UnitError, parse_colour, parse_length, parse_size
-from cardgen.load.yamlfile import Node, Nodes
+from cardgen.load.yamlfile import Node, Nodes, load_yaml
 
 MISSING = object()
 MAX_TEXT = 10_000  # characters: a card holds a few hundred, a poster a few thousand
@@ -96,6 +97,14 @@ def describe(value: object) -> str:
     return f"{value!r}"
 
 
+def read_file(path: Path, problems: Problems, root: Path) -> Reader | None:
+    """A Reader over the top mapping of a YAML file in the deck folder `root`, or None (and a
+    problem) when there is none. Its problems are the file's own scope: `if top.problems:` after
+    reading means the file cannot be used."""
+    node = load_yaml(path, problems, root=root)
+    return None if node is None else Reader(node, "", problems.scope())
+
+
 class Reader:
     """Takes keys from one mapping; whatever is not taken is reported as an unknown key."""
 
@@ -113,17 +122,13 @@ class Reader:
         return self.node.line_of(key)
 
     def error(self, key: str, message: str) -> None:
-        self.problems.add(self.node.path, self.line_of(key), f"'{self.key_path(key)}': {message}")
+        self.problems.add(self.node.path, self.line_of(key), self.key_path(key), message)
 
     def get(self, key: str, convert: Callable[[object], Any], default: Any = MISSING) -> Any:
         self.taken.add(key)
         if key not in self.node:
             if default is MISSING:
-                self.problems.add(
-                    self.node.path,
-                    self.anchor,
-                    f"'{self.key_path(key)}' is missing; add the key '{key}:'{self._below()}",
-                )
+                self._missing(key, "key")
                 return None
             return default
         try:
@@ -137,9 +142,7 @@ class Reader:
         value = self.node.get(key)
         if key not in self.node:
             if required:
-                self.problems.add(
-                    self.node.path, self.anchor, f"'{self.key_path(key)}' is missing; add the section '{key}:'{self._below()}"
-                )
+                self._missing(key, "section")
             return None
         if not isinstance(value, Node):
             self.error(key, f"expected a mapping of keys below it, found {describe(value)}")
@@ -151,17 +154,17 @@ class Reader:
         value = self.node.get(key)
         if key not in self.node:
             if required:
-                self.problems.add(
-                    self.node.path, self.anchor, f"'{self.key_path(key)}' is missing; add the list '{key}:'{self._below()}"
-                )
+                self._missing(key, "list")
             return None
         if not isinstance(value, Nodes):
             self.error(key, f"expected a list ('- ' items), found {describe(value)}")
             return None
         return value
 
-    def _below(self) -> str:
-        return f" under '{self.where}:'" if self.where else ""
+    def _missing(self, key: str, what: str) -> None:
+        dotted = self.key_path(key)
+        below = f" under '{self.where}:'" if self.where else ""
+        self.problems.add(self.node.path, self.anchor, dotted, f"'{dotted}' is missing; add the {what} '{key}:'{below}", inline=True)
 
     def finish(self) -> None:
         """Report every key that nobody asked for: most often a typo."""
@@ -172,6 +175,5 @@ class Reader:
                 hint = f"; expected one of: {', '.join(known)}" if known else ""
                 if close:
                     hint = f"; did you mean '{close[0]}'?{hint.replace(';', ' (', 1) + ')' if hint else ''}"
-                self.problems.add(
-                    self.node.path, self.node.line_of(key), f"unknown key '{self.key_path(key)}'{hint}"
-                )
+                dotted = self.key_path(key)
+                self.problems.add(self.node.path, self.node.line_of(key), dotted, f"unknown key '{dotted}'{hint}", inline=True)

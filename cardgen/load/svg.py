@@ -77,11 +77,11 @@ def load_svg(path: Path, root: Path, problems: Problems):
         drawing = _render(data, root)
         _check_drawing(drawing)
     except _Refused as refused:
-        problems.add(path, refused.line, refused.message)
+        problems.add(path, refused.line, None, refused.message)
         return None
     except _Warned as warned:
         for message in warned.messages:
-            problems.add(path, None, f"SVG: {message}")
+            problems.add(path, None, None, f"SVG: {message}")
         return None
     return drawing
 

@@ -20,24 +20,23 @@ from cardgen.model import (
 from cardgen.load.deck import STRUCTURE_FILE
 from cardgen.translate.status import UNTRANSLATED
 from cardgen.units import UnitError, placeholder_problem
-from cardgen.load.yamlfile import Node, key_lines, load_yaml
+from cardgen.load.yamlfile import Node, key_lines
 
 
 def load_edition(path: Path, structure: Structure | None, problems: Problems) -> Edition | None:
-    node = load_yaml(path, problems, root=path.parent.parent)  # the deck folder: an edition folder may not link out
-    if node is None:
+    top = schema.read_file(path, problems, root=path.parent.parent)  # the deck folder: an edition folder may not link out
+    if top is None:
         return None
-    count = len(problems.items)
-    _refuse_untranslated(node, "", problems)
-    top = schema.Reader(node, "", problems)
+    node = top.node
+    _refuse_untranslated(node, "", top.problems)
     language = top.get("language", _language_tag)
     deck = top.mapping("deck")
     title = deck.get("title", schema.text) if deck else None
     subject = deck.get("subject", schema.text) if deck else None
     if deck:
         deck.finish()
-    categories = _category_texts(top, structure, problems)
-    cards = _card_texts(top, structure, problems)
+    categories = _category_texts(top, structure)
+    cards = _card_texts(top, structure)
     rules = _rules_text(top, structure)
     poster = _poster_text(top)
     lines = key_lines(node, ("deck", "poster", "calibration"))
@@ -50,7 +49,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     if bookmarks:
         bookmarks.finish()
     top.finish()
-    if len(problems.items) > count or structure is None:
+    if top.problems or structure is None:
         return None
     return Edition(
         code=path.parent.name,
@@ -79,12 +78,12 @@ def _language_tag(value: object) -> str:
     return tag
 
 
-def _keyed(top: schema.Reader, key: str, expected: list[str] | None, what: str, problems: Problems):
+def _keyed(top: schema.Reader, key: str, expected: list[str] | None, what: str):
     """The entries of a mapping keyed by structure ids, each checked against the structure."""
     section = top.mapping(key)
     if section is None:
         return []
-    node = section.node
+    node, problems = section.node, top.problems
     if expected is None:  # the structure did not load: nothing to check the ids against
         return []
     for extra in node:
@@ -92,8 +91,8 @@ def _keyed(top: schema.Reader, key: str, expected: list[str] | None, what: str, 
             problems.add(
                 node.path,
                 node.line_of(extra),
-                f"'{key}.{extra}': no {what} with the id '{extra}' in {STRUCTURE_FILE}; "
-                f"fix the id or add the {what} to {STRUCTURE_FILE}",
+                f"{key}.{extra}",
+                f"no {what} with the id '{extra}' in {STRUCTURE_FILE}; fix the id or add the {what} to {STRUCTURE_FILE}",
             )
     result = []
     for item_id in expected:
@@ -101,26 +100,26 @@ def _keyed(top: schema.Reader, key: str, expected: list[str] | None, what: str, 
             problems.add(
                 node.path,
                 node.line,
+                f"{key}.{item_id}",
                 f"'{key}.{item_id}' is missing: {STRUCTURE_FILE} has the {what} '{item_id}' and this edition "
                 f"has no text for it; add '{item_id}:' under '{key}:'",
+                inline=True,
             )
             continue
         value = node[item_id]
         if not isinstance(value, Node):
             problems.add(
-                node.path,
-                node.line_of(item_id),
-                f"'{key}.{item_id}': expected a mapping of keys below it, found {schema.describe(value)}",
+                node.path, node.line_of(item_id), f"{key}.{item_id}", f"expected a mapping of keys below it, found {schema.describe(value)}"
             )
             continue
         result.append((item_id, schema.Reader(value, f"{key}.{item_id}", problems)))
     return result
 
 
-def _category_texts(top, structure, problems):
+def _category_texts(top, structure):
     expected = [c.id for c in structure.categories] if structure else None
     result = []
-    for category_id, reader in _keyed(top, "categories", expected, "category", problems):
+    for category_id, reader in _keyed(top, "categories", expected, "category"):
         label = reader.get("label", schema.text)
         summary = reader.get("summary", schema.text)
         reader.finish()
@@ -128,10 +127,10 @@ def _category_texts(top, structure, problems):
     return result
 
 
-def _card_texts(top, structure, problems):
+def _card_texts(top, structure):
     expected = [c.id for c in structure.cards] if structure else None
     result = []
-    for card_id, reader in _keyed(top, "cards", expected, "card", problems):
+    for card_id, reader in _keyed(top, "cards", expected, "card"):
         title = reader.get("title", schema.text)
         description = reader.get("description", schema.text)
         reader.finish()
@@ -155,9 +154,7 @@ def _rules_text(top: schema.Reader, structure: Structure | None) -> RulesText | 
     rules.finish()
     if not wanted:
         rules.problems.add(
-            top.node.path,
-            top.line_of("rules"),
-            f"'rules': {STRUCTURE_FILE} says rules_card: none; remove this section or set rules_card",
+            top.node.path, top.line_of("rules"), "rules", f"{STRUCTURE_FILE} says rules_card: none; remove this section or set rules_card"
         )
     path = top.node.path
     return RulesText(
@@ -221,6 +218,7 @@ def _refuse_untranslated(node: Node, prefix: str, problems: Problems) -> None:
             problems.add(
                 node.path,
                 node.line_of(key),
-                f"'{prefix}{key}': not translated yet (still marked {UNTRANSLATED}); translate it and remove the "
-                "mark, or see 'cardgen translate status'",
+                f"{prefix}{key}",
+                f"not translated yet (still marked {UNTRANSLATED}); translate it and remove the mark, or see "
+                "'cardgen translate status'",
             )

@@ -228,38 +228,38 @@ def load_yaml(path: Path, problems: Problems, *, root: Path | None = None) -> No
     try:
         raw = _read(path, root)
     except FileNotFoundError:
-        problems.add(path, None, "file not found; it is needed to build the deck")
+        problems.add(path, None, None, "file not found; it is needed to build the deck")
         return None
     except Refused as exc:
-        problems.add(path, exc.line, str(exc))
+        problems.add(path, exc.line, None, str(exc))
         return None
     except OSError as exc:
-        problems.add(path, None, f"cannot be read: {exc.strerror}")
+        problems.add(path, None, None, f"cannot be read: {exc.strerror}")
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.add(path, line, "a character here is not UTF-8: save the file with the UTF-8 encoding")
+        problems.add(path, line, None, "a character here is not UTF-8: save the file with the UTF-8 encoding")
         return None
     try:
         data = _parse(text)
     except Refused as exc:
-        problems.add(path, exc.line, str(exc))
+        problems.add(path, exc.line, None, str(exc))
         return None
     except DuplicateKey as exc:
-        problems.add(path, exc.problem_mark.line + 1, f"{exc.problem} ({exc.context})")
+        problems.add(path, exc.problem_mark.line + 1, None, f"{exc.problem} ({exc.context})")
         return None
     except yaml.MarkedYAMLError as exc:
         message, mark = _plain(exc)
         line = mark.line + 1 if mark else None
-        problems.add(path, line, f"YAML syntax: {message}")
+        problems.add(path, line, None, f"YAML syntax: {message}")
         return None
     except yaml.YAMLError as exc:
-        problems.add(path, None, f"YAML syntax: {exc}")
+        problems.add(path, None, None, f"YAML syntax: {exc}")
         return None
     if not isinstance(data, Node):
-        problems.add(path, 1, "expected a mapping of 'key: value' lines at the top of the file")
+        problems.add(path, 1, None, "expected a mapping of 'key: value' lines at the top of the file")
         return None
     _stamp(data, path)
     return data

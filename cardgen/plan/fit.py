@@ -132,10 +132,9 @@ def fit_cards(
     """Choose sizes for every card of an edition (its code and language tag); any text that cannot
     fit even at its minimum is a problem."""
     measures = [_Measure(card, layout, bold, language) for card in cards]
-    count = len(problems.items)
     labels = _fit_labels(measures, layout, edition, problems)
     titles = {m.card.id: _width_fit(m, "title", layout.title, edition, problems) for m in measures}
-    if len(problems.items) > count:
+    if None in labels.values() or None in titles.values():  # a word wider than the card at the smallest size
         return None
     # With fit: deck, one size for all action cards, so the deck looks even; the rules card is a
     # card of its own kind and, like every card with fit: card, fits on its own.
@@ -187,9 +186,11 @@ def check_deck_name(edition: Edition, layout: CardLayout, problems: Problems) ->
         problems.add(
             edition.path,
             edition.line("deck.title"),
+            "deck.title",
             f"edition '{edition.code}': 'deck.title': the deck title {name!r} is wider than the card's "
             f"{width / MM:.1f} mm at {layout.front_deck.size:g} pt; shorten 'deck.title' or lower "
             "card.styles.front_deck.size in layout.yaml",
+            inline=True,
         )
         return False
     return True
@@ -220,7 +221,8 @@ def _width_fit(m: _Measure, part: str, style: TextStyle, edition: str, problems:
         problems.add(
             source.path,
             source.line,
-            f"{source.named()}edition '{edition}', {where} does not fit across the card even at "
+            source.key,
+            f"edition '{edition}', {where} does not fit across the card even at "
             f"{style.min_size:g} pt: the word '{word}' is too wide for the {m.regions.text_w / MM:.1f} mm "
             f"box; shorten it or split it with a hyphen",
         )
@@ -245,7 +247,8 @@ def _overflow(m: _Measure, title_size: float, edition: str, problems: Problems) 
     problems.add(
         source.path,
         source.line,
-        f"{source.named()}edition '{edition}', card '{m.card.id}': the description does not fit even at {size:g} pt: "
+        source.key,
+        f"edition '{edition}', card '{m.card.id}': the description does not fit even at {size:g} pt: "
         f"{detail}; shorten the text or lower card.styles.description.min_size in layout.yaml",
     )
 

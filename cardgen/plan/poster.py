@@ -89,6 +89,7 @@ def plan_poster(
         problems.add(
             edition.path,
             edition.line("poster.title"),
+            None,  # no one key: the paper and every text share the room
             f"edition '{edition.code}', poster: only {side / MM:.0f} mm left for the emoticons; "
             "use a larger poster paper or shorter texts",
         )
@@ -139,16 +140,20 @@ def _fit_texts(layout: PosterLayout, edition: Edition, structure: Structure, pag
             problems.add(
                 edition.path,
                 edition.line(f"poster.{text_key}"),
+                f"poster.{text_key}",
                 f"edition '{edition.code}', poster: 'poster.{text_key}' ({text[:40]!r}) does not fit even at "
                 f"{style.min_size:g} pt; shorten it or lower poster.styles.{style_key}.min_size in layout.yaml",
+                inline=True,
             )
         sizes.append(size)
     if not one_line(layout.footer, edition.subject, page.w)(layout.footer.size):
         problems.add(
             edition.path,
             edition.line("deck.subject"),
+            "deck.subject",
             f"edition '{edition.code}', poster: 'deck.subject' is wider than the poster at "
             f"{layout.footer.size:g} pt; shorten it to one line",
+            inline=True,
         )
         return None
     return None if None in sizes else tuple(sizes)

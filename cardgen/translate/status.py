@@ -130,12 +130,12 @@ def _fingerprints(node: Node, path: Path, problems: Problems) -> dict[str, str]:
     if texts is None:
         return {}
     if not isinstance(texts, Node):
-        problems.add(path, node.line_of("texts"), f"'texts': expected a mapping of text keys to fingerprints, "
+        problems.add(path, node.line_of("texts"), "texts", f"expected a mapping of text keys to fingerprints, "
                      f"found {shown(texts)}; {redo}")  # fmt: skip
         return {}
     for key, value in texts.items():
         if not (isinstance(value, str) and _FINGERPRINT.fullmatch(value)):
-            problems.add(path, texts.line_of(key), f"'texts.{key}': expected a fingerprint of 12 hexadecimal "
+            problems.add(path, texts.line_of(key), f"texts.{key}", f"expected a fingerprint of 12 hexadecimal "
                          f"digits, found {shown(value)}; {redo}")  # fmt: skip
     return dict(texts)
 
@@ -209,10 +209,9 @@ def edition_status(folder: Path, code: str, problems: Problems) -> Status | None
         source = source_edition(folder)
         return None if code == source else status(folder, code, source)
     except ContentError as exc:
-        for problem in exc.problems:
-            problems.add(problem.path, problem.line, problem.message)
+        problems.extend(exc.problems)
     except CardgenError as exc:
-        problems.add(None, None, exc.format_message())
+        problems.add(None, None, None, exc.format_message())
     return None
 
 

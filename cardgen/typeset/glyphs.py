@@ -12,17 +12,22 @@ from cardgen.load.fonts import display_name, missing_characters
 from cardgen.model import Card, Edition, Layout, Source, Structure
 from cardgen.typeset.markup import printed
 
-def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> None:
+def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> bool:
+    """True when every text can be printed; False, with a problem for each missing character, when not."""
+    printable = True
     for source, what, text, fonts in _texts(cards, edition, structure, layout):
         shown = printed(text, edition.language)
         for font in fonts:
             for char in missing_characters(font, shown):
+                printable = False
                 problems.add(
                     source.path,
                     source.line,
-                    f"{source.named()}edition '{edition.code}', {what}: the character {_describe(char)} is not in "
+                    source.key,
+                    f"edition '{edition.code}', {what}: the character {_describe(char)} is not in "
                     f"the font {display_name(font)}; replace it, or name a font that has it in layout.yaml",
                 )
+    return printable
 
 
 def _describe(char: str) -> str:
