@@ -17,6 +17,7 @@ from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, impose
 from cardgen.load.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.load.assets import builtin_assets
+from cardgen.plan.faces import CardFaces, plan_faces
 from cardgen.plan.poster import PosterPlan, plan_poster
 from cardgen.plan.tiles import TilePlan, TilingError, plan_tiles
 from cardgen.typeset.markup import printed
@@ -33,6 +34,7 @@ class EditionPlan:
     edition: Edition
     fit: Fit
     poster: PosterPlan
+    faces: tuple[CardFaces, ...]  # every card's front and back, in the fit's order
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         qr = layout.qr.poster if layout.qr.show else None
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
-            editions.append(EditionPlan(edition, fit, poster))
+            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site)))
             notes.extend(fit.notes)
             if fit.shrink:
                 warnings.append(_shrink_warning(edition, fit.shrink))
@@ -305,8 +307,9 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         exact, _ = exact_colours(layout, deck.structure)  # clashes were refused when planning
     folder = staging
     cards, poster, pack = (folder / name for name in OUTPUTS)
-    card_pages = render_cards(cards, plan.fit, prepared.sheets, layout, edition, deck.structure, icons)
-    poster_pages = render_poster(poster, plan.poster, layout, edition, deck.structure, icons)
+    author = deck.structure.author
+    card_pages = render_cards(cards, plan.faces, prepared.sheets, layout, edition, author, icons)
+    poster_pages = render_poster(poster, plan.poster, layout, edition, author, icons)
     parts = [(cards, edition.bookmark_cards, card_pages), (poster, edition.bookmark_poster, poster_pages)]
     files = [cards, poster]
     regular = dict(layout.fonts)["regular"]
@@ -317,7 +320,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         parts.append((files[-1], edition.bookmark_tiles or edition.bookmark_poster, pages))
     if layout.shop:
         files.append(folder / SHOP_CARDS)
-        render_shop_cards(files[-1], plan.fit, layout, edition, deck.structure, icons)
+        render_shop_cards(files[-1], plan.faces, layout, edition, author, icons)
         files.append(folder / SHOP_POSTER)
         write_shop_poster(poster, files[-1], layout.poster.background, layout.sheet, regular)
     if layout.cmyk:  # before merging, so that the pack is CMYK too

@@ -26,10 +26,3 @@ def draw_qr(canvas: Canvas, box: Rect, data: str, radius: float = 0.0) -> None:
     draw_vector(canvas, drawing, box, key=("qr", data, box.w))
     canvas.restoreState()
 
-
-def site_label(site: str) -> str:
-    """How a site is written for people: without its scheme or a trailing slash."""
-    for scheme in ("https://", "http://"):
-        if site.startswith(scheme):
-            site = site[len(scheme) :]
-    return site.rstrip("/")

@@ -25,8 +25,7 @@ class FittedCard:
     title_size: float
     body_size: float
     title_height: float
-    label_markup: str  # what drawing passes to ReportLab: typeset once, here, and measured as such
-    title_markup: str
+    title_markup: str  # what drawing passes to ReportLab: typeset once, here, and measured as such
     body_markup: str
 
 
@@ -85,7 +84,6 @@ class _Measure:
         self.layout = layout
         self.language = language
         self.regions = back_regions(layout)
-        self.label_markup = typeset(card.label, language, hyphenate=False)
         self.title_markup = typeset(card.title, language, hyphenate=False)
         self.bold = bold
         self._bodies: dict[bool, str] = {}
@@ -164,7 +162,6 @@ def _fitted(m: _Measure, label_size: float, title_size: float, body_size: float)
         title_size,
         body_size,
         m.title(title_size)[0],
-        m.label_markup,
         m.title_markup,
         m.body_markup(glue),
     )

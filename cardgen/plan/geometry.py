@@ -1,10 +1,13 @@
-"""Pure geometry: rectangles, and the regions of a card face decided once for fitting and drawing."""
+"""Pure geometry: rectangles, the planned items a page is made of, and the regions of a card's
+back decided once for fitting and planning. Drawing paints these items and decides nothing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from cardgen.model import CardLayout
+from cardgen.model import RGB, CardLayout, TextStyle
+from cardgen.paragraphs import Align
 from cardgen.units import MM
 
 
@@ -42,6 +45,81 @@ class Rect:
             and other.top <= self.top + tolerance
         )
 
+
+# --- planned items: what drawing receives; lengths in points, colours resolved ---------------
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A rectangle in one colour. `bleed` names the sides ('l', 'r', 't', 'b') that lie on the cut:
+    printed with a bleed, those run on past it."""
+
+    box: Rect
+    colour: RGB
+    radius: float = 0.0  # rounded corners
+    bleed: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of plain text on a baseline at `y`: `x` is its left end, or its centre when `centred`."""
+
+    text: str
+    font: str
+    size: float
+    colour: RGB
+    x: float
+    y: float
+    centred: bool = False
+    spacing: float = 0.0  # extra space between letters, pt
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Typeset paragraph markup set in `box`: the box's width wraps the lines, its height is what
+    they take (measured when planning). `style` gives the font and leading; size and colour are the
+    ones chosen here, not the style's preferred ones."""
+
+    markup: str
+    style: TextStyle
+    size: float
+    colour: RGB
+    box: Rect
+    align: Align = "left"
+
+
+@dataclass(frozen=True)
+class Icon:
+    """An SVG drawing scaled into `box`, centred; `tint` recolours a single-colour icon (None: as drawn)."""
+
+    svg: Path
+    box: Rect
+    tint: RGB | None = None
+
+
+@dataclass(frozen=True)
+class Code:
+    """A QR code for `data` filling the square `box`, on a white tile with rounded corners."""
+
+    data: str
+    box: Rect
+    radius: float
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight stroke from (x0, y0) to (x1, y1)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    colour: RGB
+    width: float
+    round_cap: bool = False
+
+
+# --- a card's back, shared by fitting and planning --------------------------------------------
 
 TITLE_GAP = 4 * MM  # band to title
 BODY_GAP = 2.5 * MM  # title to description

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from cardgen.errors import Problems
 from cardgen.plan.fit import largest_fitting
-from cardgen.plan.geometry import Rect
+from cardgen.plan.geometry import Code, Fill, Icon, Line, Rect, TextBlock
 from cardgen.model import Edition, PosterLayout, Structure, TextStyle
-from cardgen.typeset.paragraph import markup, measure, paragraph
-from cardgen.typeset.markup import printed, typeset
+from cardgen.typeset.paragraph import hex_colour, markup, measure, paragraph, printed_line, site_label
+from cardgen.typeset.markup import typeset
 from cardgen.units import MM
 
 BLACK = (0.0, 0.0, 0.0)
@@ -20,10 +20,27 @@ SWATCH = 0.9  # the legend's icon, as a share of its text size: it grows with th
 SWATCH_GAP = 0.5  # between icon and text, likewise
 LEGEND_SCALE = 0.85  # the legend is set a little smaller than the instruction
 FOOTER_SHARE = 0.24  # the most of the page's height the instruction and legend may take
+PANEL = (0.955, 0.953, 0.965)  # a light grey that survives any printer and holds the footer together
+PANEL_RADIUS = 4 * MM
+SWATCH_GROW = 0.15  # a legend icon spreads past its square by this share: its drawing has a margin of its own
+SWATCH_RADIUS = 0.2  # a legend square without an icon, rounded by this share of its side
+QR_RADIUS = 2 * MM
+SITE_SCALE = 0.8  # the site's name under the code, in footer sizes: a caption, smaller than the instruction
+SITE_DROP = 0.95  # its baseline below the code, in footer sizes
 
 
 @dataclass(frozen=True)
-class PosterPlan:
+class Legend:
+    """One category in the legend: its icon (or a coloured square) and its label with its summary."""
+
+    swatch: Icon | Fill
+    text: TextBlock
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """What fitting chose and where the blocks go: the ground the poster's items are placed on."""
+
     page: Rect
     title_size: float
     title_baseline: float
@@ -36,9 +53,30 @@ class PosterPlan:
     qr: Rect | None  # the site's code, at the right end of the footer panel
 
 
+@dataclass(frozen=True)
+class PosterPlan:
+    """Every item of the poster, in drawing order."""
+
+    background: Fill
+    title: Line
+    subject: Line
+    emoticons: tuple[Icon, Icon]  # strengths, work
+    labels: tuple[Line, Line]
+    panel: Fill
+    instruction: TextBlock
+    legend: tuple[Legend, ...]
+    code: Code | None  # the site's QR code and its name, beside the legend
+    site: Line | None
+
+    @property
+    def faces(self) -> tuple[Rect, Rect]:
+        return tuple(icon.box for icon in self.emoticons)
+
+
 def legend_markup(label: str, summary: str, colour_hex: str, bold: str, language: str) -> str:
+    """A category's label (one line, as the cards print it) in bold and its colour, then its summary."""
     summary = typeset(summary, language, hyphenate=False)
-    return f'<font name="{bold}" color="{colour_hex}">{markup(printed(label, language))}</font>  {summary}'
+    return f'<font name="{bold}" color="{colour_hex}">{markup(printed_line(label, language))}</font>  {summary}'
 
 
 def instruction_markup(edition: Edition) -> str:
@@ -47,7 +85,7 @@ def instruction_markup(edition: Edition) -> str:
 
 def poster_line(text: str, edition: Edition) -> str:
     """A one-line poster text (title, subject, label) as it is printed."""
-    return printed(text, edition.language).replace("\n", " ")
+    return printed_line(text, edition.language)
 
 
 def swatch(size: float) -> tuple[float, float]:
@@ -64,8 +102,80 @@ def legend_width(footer_w: float, columns: int, size: float) -> float:
 def plan_poster(
     layout: PosterLayout, edition: Edition, structure: Structure, bold: str, problems: Problems, qr: float | None = None
 ) -> PosterPlan | None:
-    """Fit the edition's poster texts; the emoticons take all the height that is left. `qr` is the
-    side of the site's code, which then stands at the right of the footer panel."""
+    """The poster's items; None (and a problem) when its texts cannot fit. `qr` is the side of the
+    site's code, which then stands at the right of the footer panel."""
+    sizes = _plan_sizes(layout, edition, structure, bold, problems, qr)
+    if sizes is None:
+        return None
+    texts = edition.poster
+    page = sizes.page
+    emoticons = (structure.strengths, structure.work)
+    labels = tuple(
+        Line(poster_line(text, edition), layout.label.font, sizes.label_size, layout.label.colour or emoticon.colour,
+             box.cx, sizes.label_baseline, centred=True)
+        for box, emoticon, text in zip(sizes.faces, emoticons, (texts.strengths, texts.work))
+    )  # fmt: skip
+    footer = layout.footer
+    site = None
+    if sizes.qr:
+        site = Line(site_label(structure.site), footer.font, sizes.footer_size * SITE_SCALE, footer.colour,
+                    sizes.qr.cx, sizes.qr.y - sizes.footer_size * SITE_DROP, centred=True)  # fmt: skip
+    instruction, legend = _footer_items(layout, edition, structure, bold, sizes)
+    return PosterPlan(
+        Fill(Rect(0, 0, *layout.paper), layout.background),
+        Line(poster_line(texts.title, edition), layout.title.font, sizes.title_size, layout.title.colour,
+             page.cx, sizes.title_baseline, centred=True),
+        Line(poster_line(edition.subject, edition), footer.font, footer.size, footer.colour,
+             page.cx, sizes.subject_baseline, centred=True),
+        tuple(Icon(e.svg, box) for box, e in zip(sizes.faces, emoticons)),
+        labels,
+        _panel(sizes),
+        instruction,
+        legend,
+        Code(structure.site, sizes.qr, QR_RADIUS) if sizes.qr else None,
+        site,
+    )  # fmt: skip
+
+
+def _panel(sizes: Sizes) -> Fill:
+    panel = sizes.footer.inset(-PANEL_PAD)
+    if sizes.qr:  # the panel reaches round the code at its right end
+        panel = Rect(panel.x, panel.y, sizes.qr.right + PANEL_PAD - panel.x, panel.h)
+    return Fill(panel, PANEL, radius=PANEL_RADIUS)
+
+
+def _footer_items(layout: PosterLayout, edition: Edition, structure: Structure, bold: str, sizes: Sizes):
+    """The instruction across the footer, then one legend column for each category."""
+    style, size, footer = layout.footer, sizes.footer_size, sizes.footer
+    text = instruction_markup(edition)
+    inst_h, _ = measure(paragraph(text, style, size, style.colour, "center"), footer.w)
+    instruction = TextBlock(text, style, size, style.colour, Rect(footer.x, footer.top - inst_h, footer.w, inst_h), "center")
+    columns = len(structure.categories)
+    column_w = footer.w / columns
+    top = footer.top - inst_h - GAP / 2
+    width = legend_width(footer.w, columns, size)
+    side, gap = swatch(size)
+    first_line = size * LEGEND_SCALE * style.leading
+    legend = []
+    for i, category in enumerate(structure.categories):
+        words = edition.category(category.id)
+        text = legend_markup(words.label, words.summary, hex_colour(category.colour), bold, edition.language)
+        para_h, _ = measure(paragraph(text, style, size * LEGEND_SCALE, style.colour), width)
+        x = footer.x + i * column_w + LEGEND_INDENT
+        block = TextBlock(text, style, size * LEGEND_SCALE, style.colour, Rect(x + side + gap, top - para_h, width, para_h))
+        box = Rect(x, top - (first_line + side) / 2, side, side)  # level with the first line
+        if category.icon:
+            mark = Icon(category.icon, box.inset(-SWATCH_GROW * side), category.colour)
+        else:
+            mark = Fill(box, category.colour, radius=side * SWATCH_RADIUS)
+        legend.append(Legend(mark, block))
+    return instruction, tuple(legend)
+
+
+def _plan_sizes(
+    layout: PosterLayout, edition: Edition, structure: Structure, bold: str, problems: Problems, qr: float | None
+) -> Sizes | None:
+    """Fit the edition's poster texts; the emoticons take all the height that is left."""
     page = Rect(0, 0, *layout.paper).inset(layout.margin)
     qr_room = qr + GAP if qr else 0.0
     sizes = _fit_texts(layout, edition, structure, page, bold, problems, qr_room)
@@ -98,7 +208,7 @@ def plan_poster(
     face_bottom = (room_top + room_bottom - side + label_room) / 2
     label_baseline = face_bottom - GAP / 2 - label_size * 0.75
     faces = tuple(Rect(page.x + (half + GAP) * i + (half - side) / 2, face_bottom, side, side) for i in (0, 1))
-    return PosterPlan(
+    return Sizes(
         page, title_size, title_baseline, subject_baseline, faces, label_size, label_baseline, footer, footer_size, qr_box
     )
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from cardgen.draw.qr import site_label
 from cardgen.errors import Problems
 from cardgen.load.fonts import display_name, missing_characters
 from cardgen.model import Card, Edition, Layout, Source, Structure
 from cardgen.typeset.markup import printed
+from cardgen.typeset.paragraph import site_label
 
 def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> bool:
     """True when every text can be printed; False, with a problem for each missing character, when not."""

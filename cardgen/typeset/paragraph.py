@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from cardgen.model import RGB, TextStyle
-
-ALIGN = {"left": TA_LEFT, "center": TA_CENTER}
+from cardgen.model import RGB
+from cardgen.paragraphs import paragraph  # noqa: F401  (measured here, drawn by draw/: one way to build it)
+from cardgen.typeset.markup import printed
 
 
 def markup(text: str) -> str:
@@ -27,33 +25,17 @@ def hex_colour(colour: RGB) -> str:
     return "#" + "".join(f"{round(c * 255):02X}" for c in colour)
 
 
-def paragraph_style(style: TextStyle, size: float, colour: RGB, align: str = "left") -> ParagraphStyle:
-    """Every setting spelled out, so that no ReportLab default or settings file changes the result."""
-    return ParagraphStyle(
-        name=f"{style.font}-{size:g}",
-        fontName=style.font,
-        fontSize=size,
-        leading=size * style.leading,
-        textColor=colour,
-        alignment=ALIGN[align],
-        spaceBefore=0,
-        spaceAfter=0,
-        firstLineIndent=0,
-        leftIndent=0,
-        rightIndent=0,
-        wordWrap=None,
-        splitLongWords=0,  # a word too long for the box is an error of fitting, never cut silently
-        spaceShrinkage=0,  # the default lets a line pass its width by 5% of a space per word
-        hyphenationLang="",  # cardgen places soft hyphens itself (typeset.py): ReportLab's own split 'CLB'
-        embeddedHyphenation=1,  # break after a real hyphen (CLB-|medewerker) and at soft hyphens
-        uriWasteReduce=0,
-        allowWidows=1,
-        allowOrphans=1,
-    )
+def printed_line(text: str, language: str) -> str:
+    """A text that prints on one line (a category's label, a poster heading), as it is printed."""
+    return printed(text, language).replace("\n", " ")
 
 
-def paragraph(markup_text: str, style: TextStyle, size: float, colour: RGB, align: str = "left") -> Paragraph:
-    return Paragraph(markup_text, paragraph_style(style, size, colour, align))
+def site_label(site: str) -> str:
+    """How a site is written for people: without its scheme or a trailing slash."""
+    for scheme in ("https://", "http://"):
+        if site.startswith(scheme):
+            site = site[len(scheme) :]
+    return site.rstrip("/")
 
 
 def measure(para: Paragraph, width: float) -> tuple[float, float]:
