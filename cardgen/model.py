@@ -18,9 +18,6 @@ class Source:
     line: int
     key: str = ""  # the dotted key, e.g. 'cards.stappenplan.description'
 
-    def named(self) -> str:
-        return f"'{self.key}': " if self.key else ""
-
 
 # --- the deck's structure, written once -------------------------------------------------------
 
