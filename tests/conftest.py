@@ -20,6 +20,14 @@ def deck_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def frozen_copy(tmp_path: Path) -> Path:
+    """A private copy of the frozen test deck (tests/fixtures/decks/frozen), free to edit."""
+    target = tmp_path / "deck"
+    shutil.copytree(FROZEN, target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def prepared():
     """The Dutch edition of the shipped deck, planned once for the session (the only edition in it)."""

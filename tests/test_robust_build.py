@@ -88,7 +88,7 @@ def test_a_deck_in_a_folder_with_spaces_and_accents_builds_and_prints_through_cp
 def test_a_message_with_a_character_cp1252_lacks_prints_instead_of_crashing(deck_copy, tmp_path):
     edit_dutch_text(deck_copy, "title: Bijscholingen", "title: Bijscholingen ✓")
     env = {**os.environ, "PYTHONIOENCODING": "cp1252:strict"}
-    result = cardgen("check", "--content", deck_copy, env=env)
+    result = cardgen("check", "--content", deck_copy, "--lang", "nl", env=env)
     assert result.returncode == 1
     assert "(U+2713 CHECK MARK) is not in the font" in result.stderr
     assert "Traceback" not in result.stderr and "UnicodeEncodeError" not in result.stderr
@@ -120,9 +120,13 @@ def held_by_a_viewer(monkeypatch, locked: Path):
     monkeypatch.setattr(cardgen.pdf.output.os, "replace", replace)
 
 
-def test_a_pdf_open_in_a_viewer_keeps_its_edition_as_it_was_and_says_what_to_do(deck_copy, tmp_path, monkeypatch):
+def test_a_pdf_open_in_a_viewer_keeps_its_edition_as_it_was_and_says_what_to_do(
+    deck_copy, tmp_path, monkeypatch, reference
+):
     out = tmp_path / "out"
-    assert CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(out)]).exit_code == 0
+    for name, data in reference.items():  # last week's complete build of this deck
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
     before = snapshot(out)
     edit_dutch_text(deck_copy, "title: Bijscholingen", "title: Nascholingen")
     held_by_a_viewer(monkeypatch, out / "nl" / "poster.pdf")
@@ -250,7 +254,7 @@ def assert_each_edition_old_or_new(out: Path, old: dict, new: dict) -> None:
 def test_a_build_stopped_at_random_moments_leaves_each_edition_whole(tmp_path, old_and_new, how):
     old, new = old_and_new
     rng = random.Random(8)
-    for attempt in range(4):
+    for attempt in range(3):
         out = tmp_path / f"out{attempt}"
         out.mkdir()
         for name, data in old.items():
