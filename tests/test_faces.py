@@ -127,3 +127,24 @@ def test_the_poster_is_planned_inside_its_paper_with_one_legend_entry_per_catego
 
 def test_plans_travel_to_another_process(plan):
     assert pickle.loads(pickle.dumps((plan.faces, plan.poster))) == (plan.faces, plan.poster)
+
+
+def test_drawing_imports_only_plans_models_drawing_and_reportlab():
+    """Drawing paints what was planned: it never reaches back into loading, fitting or typesetting."""
+    import ast
+    from pathlib import Path
+
+    import cardgen.draw
+
+    allowed = ("cardgen.draw.", "cardgen.model", "cardgen.paragraphs", "cardgen.plan.geometry",
+               "cardgen.plan.faces", "cardgen.plan.poster", "cardgen.plan.sheets", "reportlab", "__future__")  # fmt: skip
+    stdlib = {"copy", "pathlib", "weakref", "dataclasses", "typing"}
+    for path in sorted(Path(cardgen.draw.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                module = node.module
+            elif isinstance(node, ast.Import):
+                module = node.names[0].name
+            else:
+                continue
+            assert module in stdlib or module.startswith(allowed), (path.name, module)

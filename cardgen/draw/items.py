@@ -58,7 +58,7 @@ def draw_rule(canvas: Canvas, rule: Rule, x: float = 0.0, y: float = 0.0) -> Non
 
 
 def draw_code(canvas: Canvas, code: Code, x: float = 0.0, y: float = 0.0) -> None:
-    draw_qr(canvas, _shifted(code.box, x, y), code.data, radius=code.radius)
+    draw_qr(canvas, code, _shifted(code.box, x, y))
 
 
 def _shifted(box: Rect, x: float, y: float) -> Rect:

@@ -1,4 +1,4 @@
-"""A QR code for the deck's site: vector modules on a white tile that holds the quiet zone."""
+"""A planned QR code (plan/geometry.Code) on a canvas: vector modules on a tile that holds the quiet zone."""
 
 from __future__ import annotations
 
@@ -8,21 +8,17 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.vector import draw_vector
-from cardgen.plan.geometry import Rect
-
-INK = Color(0.07, 0.07, 0.09)
-QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+from cardgen.plan.geometry import Code, Rect
 
 
-def draw_qr(canvas: Canvas, box: Rect, data: str, radius: float = 0.0) -> None:
-    """Fill the square `box` with a white tile and the code, medium error correction."""
+def draw_qr(canvas: Canvas, code: Code, box: Rect) -> None:
+    """`box` is the code's square, already placed on the page."""
     canvas.saveState()
-    canvas.setFillColorRGB(1, 1, 1)
-    canvas.roundRect(box.x, box.y, box.w, box.h, radius, stroke=0, fill=1)
-    widget = QrCodeWidget(data, barLevel="M", barBorder=QUIET_ZONE, barFillColor=INK, barStrokeWidth=0)
+    canvas.setFillColorRGB(*code.tile)
+    canvas.roundRect(box.x, box.y, box.w, box.h, code.radius, stroke=0, fill=1)
+    widget = QrCodeWidget(code.data, barLevel=code.level, barBorder=code.quiet_zone, barFillColor=Color(*code.ink), barStrokeWidth=0)
     widget.barWidth = widget.barHeight = box.w
     drawing = Drawing(box.w, box.h)
     drawing.add(widget)
-    draw_vector(canvas, drawing, box, key=("qr", data, box.w))
+    draw_vector(canvas, drawing, box, key=("qr", code.data, code.ink, code.level, code.quiet_zone, box.w))
     canvas.restoreState()
-

@@ -99,11 +99,15 @@ class Icon:
 
 @dataclass(frozen=True)
 class Code:
-    """A QR code for `data` filling the square `box`, on a white tile with rounded corners."""
+    """A QR code for `data` filling the square `box`: dark modules on a light tile with rounded corners."""
 
     data: str
     box: Rect
     radius: float
+    ink: RGB = (0.07, 0.07, 0.09)  # near black
+    tile: RGB = (1.0, 1.0, 1.0)  # white, whatever the card's colour: scanners need the contrast
+    quiet_zone: int = 4  # modules of the tile's colour round the code, as the QR standard asks
+    level: str = "M"  # error correction: a scratched or folded card still scans
 
 
 @dataclass(frozen=True)
