@@ -90,8 +90,8 @@ def plan_front(fitted: FittedCard, label: str, layout: Layout, deck_name: str, s
     deck, word = style.front_deck, style.front_label
     name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
                 h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
-    text_w = w - 2 * style.padding
-    label_h, _ = measure(paragraph(markup(label), word, fitted.label_size, word.colour, "center"), text_w)
+    text_w, text = w - 2 * style.padding, markup(label)
+    label_h, _ = measure(paragraph(text, word, fitted.label_size, word.colour, "center"), text_w)
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
     if card.icon:
@@ -104,7 +104,7 @@ def plan_front(fitted: FittedCard, label: str, layout: Layout, deck_name: str, s
         Fill(Rect(0, 0, w, h), card.colour, bleed="lrtb"),
         name,
         icon,
-        TextBlock(markup(label), word, fitted.label_size, word.colour, box, "center"),
+        TextBlock(text, word, fitted.label_size, word.colour, box, "center"),
         rule,
         _number(fitted, layout, deck.colour),
     )
