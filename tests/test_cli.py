@@ -42,8 +42,9 @@ def test_build_writes_the_three_pdfs_per_edition(deck_copy, tmp_path):
     out = tmp_path / "out"
     result = run("build", "--content", str(deck_copy), "--out", str(out))
     assert result.exit_code == 0, result.output
-    for name in ("cards.pdf", "poster.pdf", "print-pack.pdf"):
-        assert (out / "nl" / name).read_bytes().startswith(b"%PDF-")
+    for code in ("en", "fr", "nl"):
+        for name in ("cards.pdf", "poster.pdf", "print-pack.pdf"):
+            assert (out / code / name).read_bytes().startswith(b"%PDF-"), f"{code}/{name}"
     assert "nl:" in result.output and "7 pages in the pack" in result.output
     assert not [p for p in out.iterdir() if p.name.startswith(".cardgen-")]  # no staging left behind
 
@@ -52,7 +53,7 @@ def test_an_edited_text_shows_up_in_the_next_build(deck_copy, tmp_path):
     texts = deck_copy / "nl" / "texts.yaml"
     source = texts.read_text(encoding="utf-8")
     texts.write_text(source.replace("title: Herstelbemiddeling", "title: Herstel na een incident"), encoding="utf-8")
-    result = run("build", "--content", str(deck_copy), "--out", str(tmp_path))
+    result = run("build", "--content", str(deck_copy), "--out", str(tmp_path), "--lang", "nl")
     assert result.exit_code == 0, result.output
     backs = " ".join(page_text(tmp_path / "nl" / "cards.pdf", i) for i in (1, 3, 5))
     assert "Herstel na een incident" in backs
@@ -73,7 +74,7 @@ def test_a_deck_can_bring_its_own_emoticon(deck_copy, tmp_path):
     (deck_copy / "emoticons").mkdir()
     teal = (REPO / "assets" / "emoticons" / "blue.svg").read_text().replace("#2F86DB", "#00A0A0")
     (deck_copy / "emoticons" / "blue.svg").write_text(teal)
-    result = run("build", "--content", str(deck_copy), "--out", str(tmp_path))
+    result = run("build", "--content", str(deck_copy), "--out", str(tmp_path), "--lang", "nl")
     assert result.exit_code == 0, result.output
     image = render(tmp_path / "nl" / "poster.pdf", 0, dpi=20)
     left = image.crop((0, 0, image.width // 2, image.height)).tobytes()
@@ -113,6 +114,6 @@ def test_the_default_folders_are_the_projects_content_and_output(tmp_path, monke
 
     shutil.copytree(REPO / "content", tmp_path / "content")
     monkeypatch.chdir(tmp_path)
-    result = run("build")
+    result = run("build", "--lang", "nl")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "output" / "nl" / "print-pack.pdf").is_file()

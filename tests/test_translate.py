@@ -122,12 +122,20 @@ def test_a_deck_without_a_source_edition_is_told_what_to_add(deck_copy):
     assert "'source_edition' should name the edition translations are made from" in result.output
 
 
-def test_all_editions_build_in_parallel_to_the_same_bytes_as_one_by_one(tmp_path):
+@pytest.fixture(scope="module")
+def together(tmp_path_factory):
+    """Every edition of the shipped deck, built at once (in parallel processes)."""
     from conftest import CONTENT
 
-    together = tmp_path / "together"
-    result = run("build", "--content", str(CONTENT), "--out", str(together))
+    out = tmp_path_factory.mktemp("together")
+    result = run("build", "--content", str(CONTENT), "--out", str(out))
     assert result.exit_code == 0, result.output
+    return out
+
+
+def test_all_editions_build_in_parallel_to_the_same_bytes_as_one_by_one(together, tmp_path):
+    from conftest import CONTENT
+
     codes = sorted(p.name for p in together.iterdir())
     assert {"nl", "fr", "en"} <= set(codes)
     for code in ("fr", "en"):
@@ -137,13 +145,13 @@ def test_all_editions_build_in_parallel_to_the_same_bytes_as_one_by_one(tmp_path
             assert (together / code / name).read_bytes() == (alone / code / name).read_bytes(), (code, name)
 
 
-def test_each_edition_prints_in_its_own_language(built):
+def test_each_edition_prints_in_its_own_language(together):
     from conftest import CONTENT
     from pdfread import page_text
     from pypdf import PdfReader
 
     for code, lang, word in (("fr", "fr-BE", "Notre école"), ("en", "en-GB", "Our school")):
-        pack = built.parent / code / "print-pack.pdf"
+        pack = together / code / "print-pack.pdf"
         assert PdfReader(pack).trailer["/Root"]["/Lang"] == lang
-        assert word in page_text(built.parent / code / "cards.pdf", 1)
+        assert word in page_text(together / code / "cards.pdf", 1)
     assert (CONTENT / "fr" / "sources.yaml").is_file()
