@@ -94,7 +94,8 @@ CASES = [
     case("layout/orientation_sideways", 39, ["'poster.orientation'", "expected one of landscape, portrait", "'sideways'"]),
     case("layout/padding_too_large", 7, ["'card.padding'", "leaves 13.0 mm for text", "use a smaller padding"]),
     case("layout/poster_margin_too_large", 40, ["'poster.margin'", "less than 100 mm", "use a smaller margin"]),
-    case("layout/card_too_big_for_paper", 5, ["'card.width'", "does not fit on 210 x 297 mm paper"],
+    case(
+        "layout/card_too_big_for_paper", 5, ["'card.width'", "does not fit on 210 x 297 mm paper"],
     ),
     # --- nl/texts.yaml -------------------------------------------------------------------------
     case("texts/yaml_bad_indentation", 40, ["YAML syntax", "indentation"]),
@@ -159,9 +160,11 @@ CASES = [
             "the word 'Peertopeerondersteuningsprogrammavoorleerlingen' is too wide",
         ],
     ),
-    case("texts/deck_title_word_too_wide", 7, ["'deck.title'", "wider than the card", "shorten 'deck.title'"], count=None,
+    case(
+        "texts/deck_title_word_too_wide", 7, ["'deck.title'", "wider than the card", "shorten 'deck.title'"], count=None,
     ),
-    case("texts/deck_title_word_too_wide", 7, ["'deck.title'"], suffix="reported_once",
+    case(
+        "texts/deck_title_word_too_wide", 7, ["'deck.title'"], suffix="reported_once",
     ),
     case(
         "texts/category_label_word_too_wide", 18,
