@@ -48,7 +48,6 @@ class Prepared:
     drawings: tuple  # (svg path, ReportLab Drawing) of every emoticon and icon, checked
     notes: tuple[str, ...]  # details `check` lists: texts set smaller, missing dictionaries
     tiles: TilePlan | None = None  # the poster split over smaller sheets, when asked for
-    overrides: Overrides = Overrides()  # what the command line set: parallel workers prepare with it again
     warnings: tuple[str, ...] = ()  # news `build` prints too: stale translations, deck-wide shrinks
     skipped: tuple[str, ...] = ()  # unfinished translations left out, one line each
 
@@ -66,7 +65,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     sheets = _plan_sheets(layout, card_count(deck.structure), problems)
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
-    bold = dict(layout.fonts)["bold"]
+    bold = layout.fonts.bold.name
     editions, notes = [], []
     for edition in deck.editions:
         if not check_deck_name(edition, layout.card, problems):
@@ -90,7 +89,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         _refuse_cmyk_clashes(layout, deck, problems)
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
-    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, settings, tuple(warnings), skipped)
+    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
 
 
 def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None:
@@ -224,7 +223,9 @@ def _render_all(prepared: Prepared, codes: list[str], staging: dict) -> list:
 
     from cardgen.workers import run_parallel
 
-    jobs = [(prepared.deck.folder, code, prepared.overrides, staging[code].path) for code in codes]
+    from dataclasses import replace
+
+    jobs = [(replace(prepared, editions=(plan,)), staging[plan.edition.code].path) for plan in prepared.editions]
     try:
         return run_parallel(_render_one, jobs, cleanup=[s.path for s in staging.values()])
     except BrokenProcessPool:
@@ -284,10 +285,12 @@ def _stopped_by_sigterm():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _render_one(folder: Path, code: str, overrides: Overrides, staging: Path):
-    """In a worker: plan the edition again (ReportLab drawings do not travel between processes)
-    and draw it into its staging folder."""
-    prepared = prepare(folder, lang=code, **{f: getattr(overrides, f) for f in overrides.__dataclass_fields__})
+def _render_one(prepared: Prepared, staging: Path):
+    """In a worker: draw the one edition planned in the parent into its staging folder. A worker
+    started by spawn (Windows, macOS) knows none of the parent's fonts yet."""
+    from cardgen.load.fonts import register_fonts
+
+    register_fonts(prepared.layout.fonts)
     return render_edition(prepared, prepared.editions[0], staging)
 
 
@@ -312,7 +315,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     poster_pages = render_poster(poster, plan.poster, layout, edition, author, icons)
     parts = [(cards, edition.bookmark_cards, card_pages), (poster, edition.bookmark_poster, poster_pages)]
     files = [cards, poster]
-    regular = dict(layout.fonts)["regular"]
+    regular = layout.fonts.regular.name
     if prepared.tiles:
         files.append(folder / TILES)
         title = printed(edition.title, edition.language)
@@ -370,7 +373,7 @@ def check_glyphs_of(edition: Edition, layout: Layout, problems: Problems) -> Non
     texts = edition.calibration
     for key in ("title", "steps", "ruler"):
         shown = printed(getattr(texts, key), edition.language)
-        for font in {dict(layout.fonts)["bold"], layout.poster.footer.font}:
+        for font in {layout.fonts.bold.name, layout.poster.footer.font}:
             for char in missing_characters(font, shown):
                 problems.add(
                     edition.path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 
 from cardgen.units import MM
@@ -196,7 +197,7 @@ class CardLayout:
     height: float
     padding: float  # the safe area: no text nearer the cut than this
     band: float  # height of the coloured band on the back
-    fit: str  # "deck": one body size for every card; "card": each card shrinks on its own
+    fit: Literal["deck", "card"]  # deck: one body size for every card; card: each card shrinks on its own
     icon: float  # the icon's size on the front (in the back's band it follows the band)
     front_label: TextStyle
     front_deck: TextStyle
@@ -212,7 +213,7 @@ class SheetLayout:
     paper: tuple[float, float]  # portrait width, height
     margin: float  # the printer's unprintable edge: nothing is drawn there
     gutter: float
-    flip: str  # long | short
+    flip: Literal["long", "short", "fold"]
     mark_length: float
     mark_offset: float
     mark_width: float
@@ -237,7 +238,7 @@ class PosterLayout:
 class Overrides:
     """Settings from the command line, already checked; None leaves the layout spec's value."""
 
-    flip: str | None = None
+    flip: Literal["long", "short", "fold"] | None = None
     qr: bool | None = None
     paper: tuple[float, float] | None = None
     card_size: tuple[float, float] | None = None
@@ -258,12 +259,32 @@ class QrLayout:
 
 
 @dataclass(frozen=True)
+class Font:
+    name: str  # as registered with ReportLab
+    path: Path | None = None  # the TrueType file embedded; None for a standard PDF font
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The layout's four faces; <b> and <i> in a paragraph pick bold and italic."""
+
+    regular: Font
+    bold: Font
+    italic: Font
+    bold_italic: Font
+
+    def names(self) -> dict[str, str]:
+        """Role -> the name ReportLab knows the font by."""
+        return {role: getattr(self, role).name for role in ("regular", "bold", "italic", "bold_italic")}
+
+
+@dataclass(frozen=True)
 class Layout:
     path: Path
     card: CardLayout
     sheet: SheetLayout
     poster: PosterLayout
-    fonts: tuple[tuple[str, str], ...]  # role -> ReportLab font name
+    fonts: Fonts
     qr: QrLayout
     shop: bool  # also write cards-shop.pdf: one face a page, bleed, crop marks, trim and bleed boxes
     cmyk: bool  # write every colour in CMYK

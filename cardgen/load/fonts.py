@@ -15,6 +15,8 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 
+from cardgen.model import Fonts
+
 STANDARD_FONTS = (
     "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
     "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic",
@@ -96,6 +98,15 @@ _FILES: dict[str, str] = {}
 def display_name(font: str) -> str:
     """A font as the layout spec names it: its file name, or the standard font's name."""
     return _FILES.get(font, font)
+
+
+def register_fonts(fonts: Fonts) -> None:
+    """Make a layout's fonts known to this process's ReportLab, under the names planning used:
+    a parallel worker draws with fonts it did not load."""
+    for font in (fonts.regular, fonts.bold, fonts.italic, fonts.bold_italic):
+        if font.path is not None:
+            register_ttf(font.path)
+    register_family(fonts.names())
 
 
 def register_family(fonts: dict[str, str]) -> None:

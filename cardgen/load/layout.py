@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cardgen.load import schema
 from cardgen.errors import Problems
-from cardgen.model import CardLayout, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
+from cardgen.model import CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
 from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.load.assets import resolve_asset
 from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
@@ -36,13 +36,13 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     if top.problems:
         return None
     lines = key_lines(top.node, ("card", "sheet", "poster", "qr"))
-    layout = Layout(path, card, sheet, poster, tuple(fonts.items()), qr_layout, shop, cmyk, lines)
+    layout = Layout(path, card, sheet, poster, Fonts(**fonts), qr_layout, shop, cmyk, lines)
     _check_fits(layout, top)
     return None if top.problems else layout
 
 
-def _fonts(top: schema.Reader, folder: Path) -> dict[str, str]:
-    """Role -> ReportLab font name. A role is a standard PDF font or a TrueType file in the deck
+def _fonts(top: schema.Reader, folder: Path) -> dict[str, Font]:
+    """Role -> font. A role is a standard PDF font or a TrueType file in the deck
     folder (or cardgen's assets); bold_italic may be left out and then follows bold."""
     reader = top.mapping("fonts")
     fonts = {}
@@ -56,13 +56,13 @@ def _fonts(top: schema.Reader, folder: Path) -> dict[str, str]:
     reader.finish()
     if all(fonts.get(role) for role in FONT_ROLES[:3]):
         fonts["bold_italic"] = fonts.get("bold_italic") or fonts["bold"]
-        register_family(fonts)
+        register_family({role: font.name for role, font in fonts.items()})
     return fonts
 
 
-def _font(reader: schema.Reader, role: str, value: str, folder: Path) -> str | None:
+def _font(reader: schema.Reader, role: str, value: str, folder: Path) -> Font | None:
     if value in STANDARD_FONTS:
-        return value
+        return Font(value)
     if not value.lower().endswith(".ttf"):
         reader.error(
             role,
@@ -71,13 +71,14 @@ def _font(reader: schema.Reader, role: str, value: str, folder: Path) -> str | N
         )
         return None
     try:
-        return register_ttf(resolve_asset(folder, value))
+        path = resolve_asset(folder, value)
+        return Font(register_ttf(path), path)
     except (UnitError, FontError) as exc:
         reader.error(role, f"{value!r} {exc}" if isinstance(exc, FontError) else str(exc))
         return None
 
 
-def _style(parent: schema.Reader | None, key: str, fonts: dict[str, str]) -> TextStyle | None:
+def _style(parent: schema.Reader | None, key: str, fonts: dict[str, Font]) -> TextStyle | None:
     reader = parent.mapping(key) if parent else None
     if reader is None:
         return None
@@ -91,7 +92,7 @@ def _style(parent: schema.Reader | None, key: str, fonts: dict[str, str]) -> Tex
         reader.error("min_size", f"expected at most the size ({size:g} pt), found {min_size:g} pt")
     if None in (size, min_size, leading) or not fonts.get(role):
         return None
-    return TextStyle(fonts[role], size, min_size, leading, colour)
+    return TextStyle(fonts[role].name, size, min_size, leading, colour)
 
 
 def _style_colour(value: object):
@@ -100,7 +101,7 @@ def _style_colour(value: object):
     return parse_colour(value, also=" or the word category")
 
 
-def _card(top: schema.Reader, fonts: dict[str, str], size_override: tuple[float, float] | None) -> CardLayout | None:
+def _card(top: schema.Reader, fonts: dict[str, Font], size_override: tuple[float, float] | None) -> CardLayout | None:
     reader = top.mapping("card")
     if reader is None:
         return None
@@ -170,7 +171,7 @@ def _sheet(top: schema.Reader, overrides: Overrides) -> SheetLayout | None:
     return SheetLayout(**values)
 
 
-def _poster(top: schema.Reader, fonts: dict[str, str], overrides: Overrides) -> PosterLayout | None:
+def _poster(top: schema.Reader, fonts: dict[str, Font], overrides: Overrides) -> PosterLayout | None:
     """The poster as the spec draws it; at another `size` (--poster-size) the margin and every
     text size scale with the short side, so an A1 poster is the A3 one, larger."""
     reader = top.mapping("poster")

@@ -34,7 +34,7 @@ def pin_reportlab_settings(base_font: str) -> None:
 
 
 def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: Edition, author: str) -> Canvas:
-    regular = dict(layout.fonts)["regular"]
+    regular = layout.fonts.regular.name
     pin_reportlab_settings(regular)
     # The initial font is written into every page's resources: ours, so that no unembedded
     # Helvetica is listed for a print shop's preflight to flag.

@@ -60,7 +60,7 @@ def write_calibration(path: Path, plan: CalibrationPlan, layout: Layout, edition
     canvas = new_canvas(path, plan.paper, layout, edition, author)
     canvas.setTitle(edition.calibration.title)
     canvas.setViewerPreference("Duplex", DUPLEX[plan.flip])
-    fonts = dict(layout.fonts)
+    fonts = layout.fonts.names()
     _header(canvas, plan, layout, edition, fonts)
     for target in plan.targets:
         _front_target(canvas, target, fonts["bold"])
@@ -142,7 +142,7 @@ def _ruler(canvas: Canvas, plan: CalibrationPlan, layout: Layout, edition: Editi
         length = 3 * MM if mm % 10 == 0 else (2 * MM if mm % 5 == 0 else 1 * MM)
         canvas.setLineWidth(0.3 if mm % 10 else 0.5)
         canvas.line(x0 + mm * MM, y0, x0 + mm * MM, y0 + length)
-    canvas.setFont(dict(layout.fonts)["bold"], 8)
+    canvas.setFont(layout.fonts.bold.name, 8)
     canvas.drawCentredString(x0 + 50 * MM, y0 + 4.5 * MM, "100 mm")
     para = paragraph(typeset(edition.calibration.ruler, edition.language), layout.poster.footer, 8, (0.15, 0.15, 0.18), "center")
     _, para_h = para.wrap(120 * MM, 100 * MM)

@@ -38,7 +38,7 @@ def _describe(char: str) -> str:
 def _texts(cards: list[Card], edition: Edition, structure: Structure, layout: Layout) -> Iterable[tuple[Source, str, str, tuple[str, ...]]]:
     """(where it was written, what it is, the text, the fonts that print it)."""
     card, poster = layout.card, layout.poster
-    fonts = dict(layout.fonts)
+    fonts = layout.fonts.names()
     body_fonts = (card.description.font, fonts["bold"], fonts["italic"], fonts["bold_italic"])
     deck_title = Source(edition.path, edition.line("deck.title") or 1, "deck.title")
     yield deck_title, "the deck title", edition.title.upper(), (card.front_deck.font,)
