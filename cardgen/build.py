@@ -13,6 +13,7 @@ from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.plan.fit import Fit, check_deck_name, fit_cards
 from cardgen.typeset.glyphs import check_glyphs
 from cardgen.typeset.hyphenation import patterns_for
+from cardgen.plan.geometry import Stroke
 from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
 from cardgen.load.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
@@ -154,11 +155,12 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
     sheet, card = layout.sheet, layout.card
     # room outside the cards: for the cut marks on the fronts, and for backs shifted by the offset
     room = max(sheet.mark_offset + MIN_MARK, *(abs(v) for v in sheet.offset))
+    marks = Stroke(sheet.mark_colour, sheet.mark_width, butt_caps=True)
     try:
         if sheet.flip == "fold":
             return impose_fold(
                 count, sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room,
-                sheet.mark_length, sheet.mark_offset, sheet.cut_lines,
+                sheet.mark_length, sheet.mark_offset, sheet.cut_lines, marks,
             )  # fmt: skip
         grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room)
     except ImposeError as exc:
@@ -167,7 +169,7 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
             f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper", inline=True,
         )  # fmt: skip
         return None
-    return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset, sheet.offset, sheet.cut_lines)
+    return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset, sheet.offset, sheet.cut_lines, marks)
 
 
 def _load_drawings(deck: Deck, problems: Problems) -> tuple:
@@ -325,7 +327,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         files.append(folder / SHOP_CARDS)
         render_shop_cards(files[-1], plan.faces, layout, edition, author, icons)
         files.append(folder / SHOP_POSTER)
-        write_shop_poster(poster, files[-1], layout.poster.background, layout.sheet, regular)
+        write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular)
     if layout.cmyk:  # before merging, so that the pack is CMYK too
         for file in files:
             convert_pdf(file, exact)

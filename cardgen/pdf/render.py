@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from reportlab import rl_config
@@ -11,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen import __version__
 from cardgen.draw.cards import draw_back, draw_front
-from cardgen.draw.marks import draw_cut_lines, draw_folds, draw_marks
+from cardgen.draw.marks import draw_segments
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.vector import Icons
 from cardgen.model import Edition, Layout
@@ -64,9 +63,9 @@ def render_cards(path: Path, faces: tuple[CardFaces, ...], plan: SheetPlan, layo
             draw_front(canvas, p.front, faces[p.index].front, icons)
             if plan.fold:  # fold-over: each back beside its front, on the same page
                 draw_back(canvas, p.back, faces[p.index].back, icons)
-        draw_marks(canvas, plan.marks, layout.sheet)
-        draw_cut_lines(canvas, plan.cuts)
-        draw_folds(canvas, plan.folds[: len(sheet.placements)])
+        draw_segments(canvas, plan.marks, plan.mark_stroke)
+        draw_segments(canvas, plan.cuts, plan.cut_stroke)
+        draw_segments(canvas, plan.folds[: len(sheet.placements)], plan.fold_stroke)
         canvas.showPage()
         if not plan.fold:
             for p in sheet.placements:
@@ -80,7 +79,6 @@ def render_shop_cards(path: Path, faces: tuple[CardFaces, ...], layout: Layout, 
     """One face a page, front then back, with a bleed, crop marks and TrimBox/BleedBox on every page."""
     page = shop_page((layout.card.width, layout.card.height))
     canvas = new_canvas(path, page.size, layout, edition, author)
-    marks = replace(layout.sheet, mark_width=0.25, mark_colour=(0.0, 0.0, 0.0))
     for card in faces:
         for side in ("front", "back"):
             box = page.trim
@@ -90,7 +88,7 @@ def render_shop_cards(path: Path, faces: tuple[CardFaces, ...], layout: Layout, 
                 draw_front(canvas, box, card.front, icons, bleed=SHOP_BLEED)
             else:
                 draw_back(canvas, box, card.back, icons, bleed=SHOP_BLEED)
-            draw_marks(canvas, page.marks, marks)
+            draw_segments(canvas, page.marks, page.mark_stroke)
             canvas.showPage()
     canvas.save()
     return 2 * len(faces)

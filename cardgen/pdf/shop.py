@@ -8,18 +8,19 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.generic import RectangleObject
 
-from cardgen.draw.marks import draw_marks
+from cardgen.draw.marks import draw_segments
 from cardgen.plan.sheets import shop_page
-from cardgen.model import RGB, SheetLayout
+from cardgen.model import RGB
+from cardgen.plan.geometry import Stroke
 
 
-def write_shop_poster(poster_pdf: Path, out_pdf: Path, background: RGB, sheet: SheetLayout, font: str) -> None:
+def write_shop_poster(poster_pdf: Path, out_pdf: Path, background: RGB, marks: Stroke, font: str) -> None:
     """The poster's background runs 3 mm past the cut; TrimBox is the poster, BleedBox the bleed."""
     from reportlab.pdfgen.canvas import Canvas
 
     poster = PdfReader(str(poster_pdf)).pages[0]
     size = (float(poster.mediabox.width), float(poster.mediabox.height))
-    page = shop_page(size)
+    page = shop_page(size, mark_stroke=marks)
     under, over = BytesIO(), BytesIO()
     for buffer, draw in ((under, "bleed"), (over, "marks")):
         canvas = Canvas(buffer, pagesize=page.size, invariant=1, pageCompression=1, initialFontName=font)
@@ -27,7 +28,7 @@ def write_shop_poster(poster_pdf: Path, out_pdf: Path, background: RGB, sheet: S
             canvas.setFillColorRGB(*background)
             canvas.rect(page.bleed.x, page.bleed.y, page.bleed.w, page.bleed.h, stroke=0, fill=1)
         else:
-            draw_marks(canvas, page.marks, sheet)
+            draw_segments(canvas, page.marks, page.mark_stroke)
         canvas.showPage()
         canvas.save()
     writer = PdfWriter()

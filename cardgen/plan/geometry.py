@@ -153,3 +153,13 @@ def back_regions(card: CardLayout) -> BackRegions:
         text_w=card.width - 2 * card.padding,
         number_baseline=number_baseline,
     )
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """How a line is stroked: cut marks, cut lines, fold lines."""
+
+    colour: RGB
+    width: float  # pt
+    dash: tuple[float, ...] = ()  # on, off lengths in pt; () is a solid line
+    butt_caps: bool = False  # set butt caps explicitly (marks end exactly where they were planned)

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardgen.plan.geometry import Rect
+from cardgen.plan.geometry import Rect, Stroke
 from cardgen.units import MM
 
 MIN_MARK = 2 * MM  # a cut mark shorter than this is not worth printing
+GREY = (0.55, 0.55, 0.55)  # a mid grey: visible on white and on the darkest category colour
+CUT_LINES = Stroke(GREY, 0.3)
+FOLD_LINES = Stroke(GREY, 0.5, dash=(2, 2))
+SHOP_MARKS = Stroke((0.0, 0.0, 0.0), 0.25, butt_caps=True)  # crop marks as shops expect them: thin, black
 
 
 class ImposeError(ValueError):
@@ -72,6 +76,9 @@ class SheetPlan:
     marks: tuple[Segment, ...]  # the same on every front page
     cuts: tuple[Segment, ...] = ()  # lines along every cut across the cards, when asked for
     folds: tuple[Segment, ...] = ()  # fold-over sheets: where each pair is folded (front and back share a page)
+    mark_stroke: Stroke = SHOP_MARKS  # the layout's cut marks (sheet.cut_marks)
+    cut_stroke: Stroke = CUT_LINES
+    fold_stroke: Stroke = FOLD_LINES
 
     @property
     def fold(self) -> bool:
@@ -178,6 +185,7 @@ def impose(
     mark_offset: float,
     offset: tuple[float, float] = (0.0, 0.0),
     with_cut_lines: bool = False,
+    mark_stroke: Stroke = SHOP_MARKS,
 ) -> SheetPlan:
     """Cards 0..count-1 in order, a sheet (front page + back page) per `grid.per_sheet` cards."""
     sheets = []
@@ -188,7 +196,7 @@ def impose(
             placements.append(Placement(index, front, back_of(grid, front, flip, offset)))
         sheets.append(Sheet(tuple(placements)))
     cuts = cut_lines(grid) if with_cut_lines else ()
-    return SheetPlan(grid, flip, tuple(sheets), cut_marks(grid, margin, mark_length, mark_offset), cuts)
+    return SheetPlan(grid, flip, tuple(sheets), cut_marks(grid, margin, mark_length, mark_offset), cuts, mark_stroke=mark_stroke)
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,7 @@ class ShopPage:
     trim: Rect  # the card as cut (TrimBox)
     bleed: Rect  # the trim grown by the bleed: backgrounds run to here (BleedBox)
     marks: tuple[Segment, ...]  # crop marks, outside the bleed, in line with the trim's edges
+    mark_stroke: Stroke = SHOP_MARKS
 
 
 SHOP_BLEED = 3 * MM
@@ -206,7 +215,7 @@ SHOP_MARK_GAP = 2 * MM  # between the bleed and a crop mark, so a mark never pri
 SHOP_MARK_LENGTH = 5 * MM
 
 
-def shop_page(card: tuple[float, float], bleed: float = SHOP_BLEED) -> ShopPage:
+def shop_page(card: tuple[float, float], bleed: float = SHOP_BLEED, mark_stroke: Stroke = SHOP_MARKS) -> ShopPage:
     room = bleed + SHOP_MARK_GAP + SHOP_MARK_LENGTH + 2 * MM
     w, h = card
     trim = Rect(room, room, w, h)
@@ -219,7 +228,7 @@ def shop_page(card: tuple[float, float], bleed: float = SHOP_BLEED) -> ShopPage:
         for x0, direction in ((trim.x, -1), (trim.right, 1)):
             start = x0 + direction * (bleed + SHOP_MARK_GAP)
             marks.append(Segment(start, y, start + direction * SHOP_MARK_LENGTH, y))
-    return ShopPage((w + 2 * room, h + 2 * room), trim, trim.inset(-bleed), tuple(marks))
+    return ShopPage((w + 2 * room, h + 2 * room), trim, trim.inset(-bleed), tuple(marks), mark_stroke)
 
 
 def impose_fold(
@@ -232,6 +241,7 @@ def impose_fold(
     mark_length: float,
     mark_offset: float,
     with_cut_lines: bool = False,
+    mark_stroke: Stroke = SHOP_MARKS,
 ) -> SheetPlan:
     """Fold-over sheets for printers without duplex: each card's front, and beside it its back,
     on one page; fold along the line between them, glue, cut. A pair is a card twice as wide, so
@@ -251,4 +261,4 @@ def impose_fold(
         folds.append(Segment(pair.x + card_w, pair.y, pair.x + card_w, pair.top))
     cuts = cut_lines(grid) if with_cut_lines else ()
     marks = cut_marks(grid, margin, mark_length, mark_offset)
-    return SheetPlan(grid, "fold", tuple(sheets), marks, cuts, tuple(folds))
+    return SheetPlan(grid, "fold", tuple(sheets), marks, cuts, tuple(folds), mark_stroke=mark_stroke)
