@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.graphics.renderbase import STATE_DEFAULTS
@@ -32,13 +33,14 @@ def pin_reportlab_settings(base_font: str) -> None:
     rl_config.showBoundary = 0
 
 
-def new_canvas(path: Path, size: tuple[float, float], layout: Layout, edition: Edition, author: str) -> Canvas:
+def new_canvas(path: Path | BinaryIO, size: tuple[float, float], layout: Layout, edition: Edition, author: str) -> Canvas:
+    """A canvas with our settings, writing to a file or to an open binary stream (previews)."""
     regular = layout.fonts.regular.name
     pin_reportlab_settings(regular)
     # The initial font is written into every page's resources: ours, so that no unembedded
     # Helvetica is listed for a print shop's preflight to flag.
     canvas = Canvas(
-        str(path),
+        str(path) if isinstance(path, Path) else path,
         pagesize=size,
         invariant=1,
         pageCompression=1,
