@@ -44,3 +44,18 @@ def built(tmp_path_factory, prepared) -> Path:
     out = tmp_path_factory.mktemp("out")
     build(prepared, out)
     return out / "nl"
+
+
+@pytest.fixture(scope="session")
+def one_by_one(tmp_path_factory) -> Path:
+    """Every edition of the shipped deck built one at a time (--lang) in this process: OUT/<code>/.
+    What a parallel build, a spawned one or two at once must match byte for byte."""
+    from click.testing import CliRunner
+
+    from cardgen.cli import main
+
+    out = tmp_path_factory.mktemp("one_by_one")
+    for code in sorted(p.name for p in CONTENT.iterdir() if (p / "texts.yaml").is_file()):
+        result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(out), "--lang", code])
+        assert result.exit_code == 0, result.output
+    return out
