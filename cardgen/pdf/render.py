@@ -29,7 +29,7 @@ def pin_reportlab_settings(base_font: str) -> None:
     STATE_DEFAULTS["fontName"] = base_font
     rl_config.invariant = 1
     rl_config.pageCompression = 1
-    rl_config.useA85 = 1
+    rl_config.useA85 = 0  # Flate alone: ASCII85 on top only makes every stream a quarter larger
     rl_config.showBoundary = 0
 
 
