@@ -10,6 +10,8 @@ CONTENT = REPO / "content"
 # the shipped deck as it stood when frozen, one edition (nl): tests that state line numbers patch
 # a copy of it, so that the shipped content/ can change without breaking them
 FROZEN = Path(__file__).parent / "fixtures" / "decks" / "frozen"
+# the frozen deck cut to three cards: for tests that need a deck, not its cards, and run it often
+SMALL = Path(__file__).parent / "fixtures" / "decks" / "small"
 
 
 @pytest.fixture
@@ -21,10 +23,10 @@ def deck_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def frozen_copy(tmp_path: Path) -> Path:
-    """A private copy of the frozen test deck (tests/fixtures/decks/frozen), free to edit."""
+def small_copy(tmp_path: Path) -> Path:
+    """A private copy of the small test deck (tests/fixtures/decks/small), free to edit."""
     target = tmp_path / "deck"
-    shutil.copytree(FROZEN, target)
+    shutil.copytree(SMALL, target)
     return target
 
 

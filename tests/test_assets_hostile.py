@@ -1,9 +1,8 @@
 """Drawings and fonts from outside are checked at the door: a clear message, never a broken PDF.
 
 Each tests/fixtures/svg/<mistake>.svg is put in place of the strengths emoticon of a copy of the
-frozen test deck
-(emoticons/blue.svg: a file in the deck folder wins over cardgen's own asset of that name); fonts are
-made in the test from the shipped font. Every case runs `check` and `build` through the CLI and
+small test deck (emoticons/blue.svg: a file in the deck folder wins over cardgen's own asset of
+that name); fonts are made in the test from the shipped font. Every case runs `check` and `build` through the CLI and
 asserts exit 1, the file and the message, no traceback, and last build's PDFs left as they were.
 """
 
@@ -18,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from cardgen.cli import main
-from conftest import FROZEN
+from conftest import SMALL
 from pdfread import render
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,9 +67,9 @@ def run(*args: str):
 
 @pytest.fixture(scope="module")
 def last_build(tmp_path_factory) -> Path:
-    """Last week's print pack of the frozen test deck, which a failed build must leave as it was."""
+    """Last week's print pack of the small test deck, which a failed build must leave as it was."""
     out = tmp_path_factory.mktemp("last")
-    result = run("build", "--content", FROZEN, "--out", out)
+    result = run("build", "--content", SMALL, "--out", out)
     assert result.exit_code == 0, result.output
     return out
 
@@ -104,16 +103,16 @@ def put_emoticon(deck: Path, content: bytes) -> Path:
 
 
 @pytest.mark.parametrize("fixture, line, fragments", CASES, ids=[c[0] for c in CASES])
-def test_a_drawing_that_cannot_be_printed_is_refused(frozen_copy, last_build, tmp_path, fixture, line, fragments):
-    put_emoticon(frozen_copy, (SVG / f"{fixture}.svg").read_bytes())
-    assert_refused(frozen_copy, last_build, tmp_path, EMOTICON, line, fragments)
+def test_a_drawing_that_cannot_be_printed_is_refused(small_copy, last_build, tmp_path, fixture, line, fragments):
+    put_emoticon(small_copy, (SVG / f"{fixture}.svg").read_bytes())
+    assert_refused(small_copy, last_build, tmp_path, EMOTICON, line, fragments)
 
 
-def test_an_icon_is_checked_like_an_emoticon(frozen_copy, last_build, tmp_path):
+def test_an_icon_is_checked_like_an_emoticon(small_copy, last_build, tmp_path):
     icon = Path("icons") / "star.svg"
-    (frozen_copy / "icons").mkdir()
-    shutil.copy(SVG / "linear_gradient.svg", frozen_copy / icon)
-    assert_refused(frozen_copy, last_build, tmp_path, icon, 3, ["<linearGradient>"])
+    (small_copy / "icons").mkdir()
+    shutil.copy(SVG / "linear_gradient.svg", small_copy / icon)
+    assert_refused(small_copy, last_build, tmp_path, icon, 3, ["<linearGradient>"])
 
 
 def _circles(count: int) -> bytes:
@@ -134,25 +133,25 @@ def _circles(count: int) -> bytes:
     ids=["file_too_big", "too_many_elements", "nested_too_deep", "too_many_coordinates"],
 )
 def test_a_drawing_too_big_to_draw_quickly_is_refused_with_the_limit(
-    frozen_copy, last_build, tmp_path, content, line, fragments
+    small_copy, last_build, tmp_path, content, line, fragments
 ):
-    put_emoticon(frozen_copy, content)
-    assert_refused(frozen_copy, last_build, tmp_path, EMOTICON, line, fragments)
+    put_emoticon(small_copy, content)
+    assert_refused(small_copy, last_build, tmp_path, EMOTICON, line, fragments)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
-def test_a_pipe_in_place_of_a_drawing_does_not_block_nor_fall_back_to_cardgens_own(frozen_copy, last_build, tmp_path):
-    (frozen_copy / "icons").mkdir()
-    os.mkfifo(frozen_copy / "icons" / "scissors.svg")  # cardgen's assets have an icons/scissors.svg too
+def test_a_pipe_in_place_of_a_drawing_does_not_block_nor_fall_back_to_cardgens_own(small_copy, last_build, tmp_path):
+    (small_copy / "icons").mkdir()
+    os.mkfifo(small_copy / "icons" / "scissors.svg")  # cardgen's assets have an icons/scissors.svg too
     assert_refused(
-        frozen_copy, last_build, tmp_path, Path("deck.yaml"), 10, ["'rules_icon'", "'icons/scissors.svg' is not a regular file"]
+        small_copy, last_build, tmp_path, Path("deck.yaml"), 10, ["'rules_icon'", "'icons/scissors.svg' is not a regular file"]
     )
 
 
-def test_a_folder_in_place_of_a_drawing_is_named(frozen_copy, last_build, tmp_path):
-    (frozen_copy / "icons" / "scissors.svg").mkdir(parents=True)
+def test_a_folder_in_place_of_a_drawing_is_named(small_copy, last_build, tmp_path):
+    (small_copy / "icons" / "scissors.svg").mkdir(parents=True)
     assert_refused(
-        frozen_copy, last_build, tmp_path, Path("deck.yaml"), 10, ["'rules_icon'", "'icons/scissors.svg' is not a regular file"]
+        small_copy, last_build, tmp_path, Path("deck.yaml"), 10, ["'rules_icon'", "'icons/scissors.svg' is not a regular file"]
     )
 
 
@@ -172,19 +171,19 @@ def test_the_readers_themselves_refuse_a_pipe_without_opening_it(tmp_path):
 
 
 @pytest.mark.parametrize("fixture", ["clip_path", "inkscape_plain"])
-def test_what_the_renderer_draws_faithfully_still_builds(frozen_copy, tmp_path, fixture):
-    put_emoticon(frozen_copy, (SVG / f"{fixture}.svg").read_bytes())
-    result = run("build", "--content", frozen_copy, "--out", tmp_path / "out", "--lang", "nl")
+def test_what_the_renderer_draws_faithfully_still_builds(small_copy, tmp_path, fixture):
+    put_emoticon(small_copy, (SVG / f"{fixture}.svg").read_bytes())
+    result = run("build", "--content", small_copy, "--out", tmp_path / "out", "--lang", "nl")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "nl" / "poster.pdf").stat().st_size > 0
 
 
-def test_a_clip_path_clips(frozen_copy, tmp_path):
+def test_a_clip_path_clips(small_copy, tmp_path):
     """svglib draws <clipPath> itself, so it is allowed: the right half of the disc stays blank."""
-    put_emoticon(frozen_copy, (SVG / "clip_path.svg").read_bytes())
-    run("build", "--content", frozen_copy, "--out", tmp_path, "--lang", "nl")
+    put_emoticon(small_copy, (SVG / "clip_path.svg").read_bytes())
+    run("build", "--content", small_copy, "--out", tmp_path, "--lang", "nl")
     full = tmp_path / "full"
-    shutil.copytree(FROZEN, full)
+    shutil.copytree(SMALL, full)
     put_emoticon(full, (REPO / "assets" / "emoticons" / "blue.svg").read_bytes())
     run("build", "--content", full, "--out", tmp_path / "f", "--lang", "nl")
     clipped = _blue(render(tmp_path / "nl" / "poster.pdf", 0, dpi=20))
@@ -220,8 +219,8 @@ FONT_CASES = [
 
 
 @pytest.mark.parametrize("make, fragments", [c[1:] for c in FONT_CASES], ids=[c[0] for c in FONT_CASES])
-def test_a_broken_font_is_refused(frozen_copy, last_build, tmp_path, make, fragments):
-    (frozen_copy / "fonts").mkdir()
-    make(frozen_copy / REGULAR)
+def test_a_broken_font_is_refused(small_copy, last_build, tmp_path, make, fragments):
+    (small_copy / "fonts").mkdir()
+    make(small_copy / REGULAR)
     message = ["'fonts.regular'", f"'{REGULAR.as_posix()}'", *fragments]
-    assert_refused(frozen_copy, last_build, tmp_path, Path("layout.yaml"), 32, message)
+    assert_refused(small_copy, last_build, tmp_path, Path("layout.yaml"), 32, message)

@@ -2,7 +2,7 @@
 and a build that leaves the earlier PDFs as they were.
 
 Each fixture under tests/fixtures/hostile/ is named after the mistake. A `.patch` is a small change
-to one file of a copy of the frozen test deck, tests/fixtures/decks/frozen/ (format:
+to one file of a copy of the small test deck, tests/fixtures/decks/small/ (format:
 tests/patching.py); a `.yaml` replaces a whole content file. Cases that need the file system (links, pipes, sizes) are made here.
 """
 
@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from cardgen.cli import main
 from cardgen.errors import Problems
 from cardgen.load.yamlfile import load_yaml
-from conftest import FROZEN
+from conftest import SMALL
 from patching import apply_patch
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -42,17 +42,17 @@ def run(*args: str):
 
 @pytest.fixture
 def deck(tmp_path: Path, monkeypatch) -> Path:
-    """A private copy of the frozen test deck, the working folder beside it: messages say 'deck/...'."""
-    shutil.copytree(FROZEN, tmp_path / "deck")
+    """A private copy of the small test deck, the working folder beside it: messages say 'deck/...'."""
+    shutil.copytree(SMALL, tmp_path / "deck")
     monkeypatch.chdir(tmp_path)
     return tmp_path / "deck"
 
 
 @pytest.fixture(scope="module")
 def earlier(tmp_path_factory) -> Path:
-    """The Dutch edition, built once from the frozen deck: what a failed build must leave untouched."""
+    """The Dutch edition, built once from the small deck: what a failed build must leave untouched."""
     out = tmp_path_factory.mktemp("earlier")
-    result = CliRunner().invoke(main, ["build", "--content", str(FROZEN), "--lang", "nl", "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", "--content", str(SMALL), "--lang", "nl", "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out
 
@@ -263,7 +263,7 @@ def _leaf_paths(node, prefix=()):
             yield from _leaf_paths(value, (*prefix, key))
 
 
-LAYOUT = yaml.safe_load((FROZEN / "layout.yaml").read_text(encoding="utf-8"))
+LAYOUT = yaml.safe_load((SMALL / "layout.yaml").read_text(encoding="utf-8"))
 LAYOUT_KEYS = sorted(_leaf_paths(LAYOUT))
 
 
@@ -313,7 +313,7 @@ def test_any_layout_value_gives_a_message_or_a_deck(deck, path, value):
 @PROPERTY
 @given(title=st.text(max_size=200), description=st.text(max_size=600))
 def test_any_card_text_gives_a_message_or_a_deck(deck, title, description):
-    original = (FROZEN / "nl" / "texts.yaml").read_text(encoding="utf-8")
+    original = (SMALL / "nl" / "texts.yaml").read_text(encoding="utf-8")
     card = re.compile(r"    title: Aanspreekpersoon\n    description: >-\n(?:      .*\n)+")
     assert card.search(original)
     texts = card.sub(lambda _: f"    title: {_quoted(title)}\n    description: {_quoted(description)}\n", original, count=1)
