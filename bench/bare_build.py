@@ -7,7 +7,15 @@ embedded Atkinson Hyperlegible fonts, the recoloured category icons, the QR code
 punctuation, links and Dutch hyphenation), so that bench/build_speed.py can tell how much
 cardgen's generality costs. Output: argv[1]/cards.pdf, poster.pdf and print-pack.pdf.
 
-Only reportlab, pypdf, svglib and pyphen (plus the standard library) are imported, on purpose.
+    python bench/bare_build.py OUT [DECK]
+
+With a deck folder (argv[2], such as one from bench/make_deck.py), the action cards are read
+from its deck.yaml and nl/texts.yaml instead of ACTIONS, with the least typography that the
+generated texts need (apostrophes, ellipses, the XML escapes of ReportLab's markup); the rules
+card, categories and poster stay the literals below, which generated decks copy.
+
+Only reportlab, pypdf, svglib, pyphen and, for a deck folder, PyYAML (plus the standard library)
+are imported, on purpose.
 """
 
 import sys
@@ -222,14 +230,29 @@ def new_canvas(path, size):
     return canvas
 
 
-def deck_cards():
+def read_actions(folder):
+    """(category, title, description) for every card of a deck folder's Dutch edition."""
+    import yaml  # only here: the shipped deck's run reads nothing
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed, as cardgen
+    deck = yaml.load((folder / "deck.yaml").read_text(encoding="utf-8"), Loader=loader)
+    texts = yaml.load((folder / "nl" / "texts.yaml").read_text(encoding="utf-8"), Loader=loader)["cards"]
+    printed = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "\u2019"})
+    return [
+        (card["category"], texts[card["id"]]["title"].translate(printed),
+         texts[card["id"]]["description"].translate(printed).replace("...", "\u2026"))
+        for card in deck["cards"]
+    ]
+
+
+def deck_cards(actions):
     """(label, colour, icon, title, description markup, number text, body size), rules card first."""
     tags = [(RULES[2], SLATE)] + [(label, colour) for label, colour, _, _ in CATEGORIES.values()]
     rules_body = RULES[1] + "<br/><br/>" + " ".join(f'<font name="{BOLD}" color="{c}">{t}</font>' for t, c in tags)
     cards = [(RULES[0], rgb(SLATE), "scissors", TITLE, rules_body, "", RULES_BODY_SIZE)]
-    for number, (category, title, description) in enumerate(ACTIONS, 1):
+    for number, (category, title, description) in enumerate(actions, 1):
         label, colour, icon, _ = CATEGORIES[category]
-        cards.append((label, rgb(colour), icon, title, description, f"{number}/{len(ACTIONS)}", BODY_SIZE))
+        cards.append((label, rgb(colour), icon, title, description, f"{number}/{len(actions)}", BODY_SIZE))
     return cards
 
 
@@ -319,11 +342,11 @@ def draw_marks(canvas):
     canvas.restoreState()
 
 
-def render_cards(path, icons):
+def render_cards(path, icons, actions):
     """Fronts on odd pages, backs on even pages, each back mirrored left-right behind its front."""
     for drawing in icons.values():
         tint(drawing, Color(*WHITE))  # white on the fronts and in the backs' coloured band
-    cards = deck_cards()
+    cards = deck_cards(actions)
     canvas = new_canvas(path, (A4_W, A4_H))
     canvas.setViewerPreference("Duplex", "DuplexFlipLongEdge")
     per_sheet = COLS * ROWS
@@ -438,7 +461,8 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     cards, poster = out / "cards.pdf", out / "poster.pdf"
     icons = load_icons()
-    card_pages = render_cards(cards, icons)
+    actions = read_actions(Path(sys.argv[2])) if len(sys.argv) > 2 else ACTIONS
+    card_pages = render_cards(cards, icons, actions)
     poster_pages = render_poster(poster, icons)
     merge_pack(out / "print-pack.pdf", [(cards, "Kaarten", card_pages), (poster, "Poster", poster_pages)])
 
