@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyphen
 import pytest
 
@@ -12,7 +14,7 @@ from cardgen.typeset import hyphenation
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     hyphenation.dictionary.cache_clear()
-    yield tmp_path / "cardgen"
+    yield tmp_path / "cardgen" / "hyphenation"
     hyphenation.dictionary.cache_clear()
 
 
@@ -26,19 +28,20 @@ def expected(word):
 def test_the_first_run_writes_the_cache_and_the_next_reads_the_same_break_points(cache):
     first = hyphenation.dictionary("nl-BE")
     assert [first.inserted(w) for w in WORDS] == [expected(w) for w in WORDS]
-    (written,) = cache.glob("*.json")
+    (written,) = cache.iterdir()
     hyphenation.dictionary.cache_clear()
     second = hyphenation.dictionary("nl-BE")
     assert [second.inserted(w) for w in WORDS] == [expected(w) for w in WORDS]
-    assert list(cache.glob("*.json")) == [written]
+    assert list(cache.iterdir()) == [written]
 
 
 def test_a_broken_cache_file_falls_back_to_pyphen(cache):
     hyphenation.dictionary("nl-BE")
-    (written,) = cache.glob("*.json")
-    written.write_text("{ not json", encoding="utf-8")
+    (written,) = cache.iterdir()
+    written.write_bytes(written.read_bytes()[:1000])  # as a full disk or a killed write would leave it
     hyphenation.dictionary.cache_clear()
     assert hyphenation.dictionary("nl-BE").inserted("kennisuitwisseling") == expected("kennisuitwisseling")
+    assert written.stat().st_size > 1000, "the broken entry is written again"
 
 
 def test_an_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
@@ -54,3 +57,22 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
 
 def test_a_language_without_dictionary_gives_none():
     assert hyphenation.dictionary("tlh") is None
+
+
+def test_an_edited_dictionary_is_a_new_entry_not_the_old_patterns(cache, tmp_path, monkeypatch):
+    original = hyphenation.dictionary("nl-BE")
+    edited = tmp_path / "hyph_nl_NL.dic"
+    tag = hyphenation.patterns_for("nl-BE")
+    edited.write_bytes(Path(pyphen.LANGUAGES[tag]).read_bytes() + b".kennis8\n")  # even: no break after 'kennis'
+    monkeypatch.setitem(pyphen.LANGUAGES, tag, str(edited))
+    hyphenation.dictionary.cache_clear()
+    assert hyphenation.dictionary("nl-BE").inserted("kennisuitwisseling") != original.inserted("kennisuitwisseling")
+    assert len(list(cache.iterdir())) == 2
+
+
+def test_json_caches_of_earlier_versions_are_removed(cache):
+    cache.parent.mkdir(parents=True)
+    old = cache.parent / "0.18.1-hyph_nl_NL-116507-1796164945.json"
+    old.write_text("{}", encoding="utf-8")
+    hyphenation.dictionary("nl-BE")
+    assert not old.exists()

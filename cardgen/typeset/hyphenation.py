@@ -1,27 +1,23 @@
 """pyphen's dictionaries, loaded fast: parsing a pattern file costs ~100 ms a run (Dutch has 16,000
-patterns), reading them back from a JSON cache ~15 ms. The cache lives in the user's cache folder,
-keyed by pyphen's version and the dictionary file; anything wrong with it (no cache folder, a
-read-only home, an unexpected pyphen) falls back to pyphen's own loading."""
+patterns), reading them back from a pickle in cardgen's cache folder ~5 ms. An entry is named by
+the dictionary file's content and pyphen's version, so an edited or upgraded dictionary is parsed
+again, and the folder stays bounded (cardgen.cache). Anything wrong with the cache (no cache folder,
+a read-only home, a broken entry, an unexpected pyphen) falls back to pyphen's own loading."""
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
+import pickle
 from functools import lru_cache
 from pathlib import Path
 
 import pyphen
 
+from cardgen import cache
+
 LEFT = RIGHT = 3  # no fewer than three letters before or after a break (Dutch practice: not 'o-' or '-en')
-
-
-def cache_folder() -> Path:
-    """The platform's cache folder: %LOCALAPPDATA%\\cardgen\\Cache on Windows, ~/Library/Caches on
-    macOS, $XDG_CACHE_HOME or ~/.cache elsewhere."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("cardgen", appauthor=False))
+KIND = "hyphenation"
+FORMAT = "1"  # the layout of an entry: raise it when that changes
+ENTRIES, SIZE = 16, 32_000_000  # a few languages for a few pyphen versions; German is 1.5 MB
 
 
 def patterns_for(language: str) -> str | None:
@@ -43,17 +39,14 @@ def dictionary(language: str) -> pyphen.Pyphen | None:
 
 
 def _from_cache(path: Path) -> pyphen.Pyphen:
-    stat = path.stat()
-    key = f"{pyphen.VERSION}-{path.stem}-{stat.st_size}-{int(stat.st_mtime)}.json"
-    cached = cache_folder() / key
-    if cached.is_file():
-        data = json.loads(cached.read_text(encoding="utf-8"))
-        patterns = {k: (start, tuple(values)) for k, (start, values) in data["patterns"].items()}
-    else:
+    key = cache.digest(FORMAT, pyphen.VERSION, path.read_bytes())
+    patterns = _cached(key)
+    if patterns is None:
         patterns = pyphen.HyphDict(path).patterns
-        if any(not isinstance(v, int) for _, values in patterns.values() for v in values):
-            raise ValueError("patterns with alternatives do not go into JSON")
-        _write(cached, {"patterns": {k: [s, list(v)] for k, (s, v) in patterns.items()}})
+        if any(type(v) is not int for _, values in patterns.values() for v in values):
+            raise ValueError("patterns with alternatives are pyphen objects: not cached")
+        cache.write(KIND, key, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL), ENTRIES, SIZE)
+        _remove_json_caches()
     hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)
     hyph.patterns, hyph.cache, hyph.maxlen = patterns, {}, max(len(k) for k in patterns)
     result = pyphen.Pyphen.__new__(pyphen.Pyphen)
@@ -61,12 +54,24 @@ def _from_cache(path: Path) -> pyphen.Pyphen:
     return result
 
 
-def _write(path: Path, data: dict) -> None:
+def _cached(key: str) -> dict | None:
+    """The patterns of an entry, or None when there is none or it is broken (then it is rewritten)."""
+    data = cache.read(KIND, key)
+    if data is None:
+        return None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out)
-        os.replace(temporary, path)
+        patterns = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - truncated or foreign bytes: unpickling raises many kinds
+        return None
+    if not isinstance(patterns, dict) or not patterns:
+        return None
+    return patterns
+
+
+def _remove_json_caches() -> None:
+    """cardgen before 0.2 wrote one JSON file per dictionary and modification time, never removed."""
+    try:
+        for old in cache.folder().glob("*-hyph_*.json"):
+            old.unlink(missing_ok=True)
     except OSError:
-        pass  # no cache this time; the next run parses again
+        pass
