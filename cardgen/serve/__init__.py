@@ -1,0 +1,1 @@
+"""The studio: a local web app over the deck's plans (workspace.py is its engine)."""

@@ -1,0 +1,298 @@
+"""The studio's engine: a deck folder loaded and planned once, kept warm, that previews an edit,
+says whether it fits, and saves it into the edition's texts.yaml.
+
+Every edition is planned on its own (build.prepare per edition), so a mistake in one edition's
+file leaves the others on screen. An edit is planned again with the printing code (cards_for,
+fit_cards, plan_faces, plan_poster) over the loaded deck and layout, with the measurements of
+every unchanged card kept (serve/warm.py): what the preview shows is what prints.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cardgen.build import EditionPlan, Prepared, prepare
+from cardgen.errors import CardgenError, ContentError, Problem, Problems
+from cardgen.load.content import TEXTS_FILE, find_editions
+from cardgen.plan.cards import cards_for
+from cardgen.plan.faces import plan_faces
+from cardgen.plan.fit import check_deck_name, fit_cards
+from cardgen.plan.poster import plan_poster
+from cardgen.serve.saving import Saved, file_version, save_text
+from cardgen.serve.fits import TextFit, card_fit, failed_fit, plain_fit
+from cardgen.serve.texts import editable_texts, with_edits
+from cardgen.serve.warm import Bounded, Measures
+from cardgen.typeset.glyphs import check_glyphs
+
+POSTER_ONLY = ("deck.subject", "poster.")  # keys that change the poster and no card
+CARDS_ONLY = ("cards.", "rules.", "deck.title")  # keys that change cards and not the poster
+
+
+@dataclass(frozen=True)
+class CardView:
+    id: str
+    kind: str  # 'action' | 'rules'
+    number_text: str  # '3/24' as printed at the foot; '' for the rules card
+    category: str  # the category's id; '' for the rules card
+    keys: tuple[tuple[str, str], ...]  # (key as in PO files, text) of the card's own texts
+    fit: TextFit
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An edition planned with some edits: `plan` is None when they do not fit, `problems` say why."""
+
+    plan: EditionPlan | None
+    problems: tuple[Problem, ...]
+    edition: object  # the Edition with the edits in
+
+
+class Workspace:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._lock = threading.RLock()  # planning and PDFium are not for two threads at once
+        self._measures = Measures()
+        self._plans = Bounded(64)
+        self._images = Bounded(512)
+        self._rows = Bounded(16)
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read every file of the deck again and plan every edition that can be built."""
+        with self._lock:
+            self._prepared: dict[str, Prepared] = {}
+            self._versions: dict[str, str] = {}
+            self._measures = Measures()
+            self._plans.clear()
+            self._images.clear()
+            problems: list[str] = []
+            self._source, unfinished = self._translation_state(problems)
+            codes = find_editions(self.folder)
+            self._all = sorted(codes, key=lambda c: (c != self._source, c))
+            for code in self._all:
+                self._versions[code] = file_version(self.folder / code / TEXTS_FILE)
+                if code in unfinished:
+                    continue
+                try:
+                    self._prepared[code] = prepare(self.folder, lang=code)
+                except ContentError as exc:
+                    problems.extend(str(p) for p in exc.problems)
+                except CardgenError as exc:
+                    problems.append(exc.format_message())
+            if not codes and not problems:
+                problems.append(f"{self.folder}: no edition found: expected a folder such as 'nl/' holding {TEXTS_FILE}")
+            self.problems: tuple[str, ...] = tuple(dict.fromkeys(problems))
+
+    def _translation_state(self, problems: list[str]) -> tuple[str | None, set[str]]:
+        """The source edition, and the translations not finished yet: those are not planned (a
+        build skips them too) and show in the translators' view only."""
+        from cardgen.translate.status import source_edition, status
+
+        try:
+            source = source_edition(self.folder)
+        except CardgenError:
+            return None, set()  # no translations, or deck.yaml's own problems: planning lists those
+        unfinished = set()
+        for code in find_editions(self.folder):
+            if code == source:
+                continue
+            try:
+                st = status(self.folder, code, source)
+            except CardgenError:
+                continue  # planning the edition lists its problems
+            if st.untranslated or st.missing:
+                unfinished.add(code)
+        return source, unfinished
+
+    # --- what the page shows ---------------------------------------------------------------
+
+    def editions(self) -> list[str]:
+        """The editions that are planned and previewed, the source first."""
+        return [code for code in self._all if code in self._prepared]
+
+    def all_editions(self) -> list[str]:
+        """Every edition of the deck folder, finished or not (the translators' view), the source first."""
+        return list(self._all)
+
+    def source(self) -> str | None:
+        return self._source
+
+    def version(self, edition: str) -> str:
+        if edition not in self._versions:
+            raise ValueError(f"no edition '{edition}' in the deck")
+        return self._versions[edition]
+
+    def texts(self, edition: str) -> dict[str, str]:
+        """Every editable text of a planned edition, by key."""
+        return editable_texts(self._base(edition).edition)
+
+    def cards(self, edition: str) -> list[CardView]:
+        planned = self._base(edition)
+        views = []
+        for fitted in planned.fit.cards:
+            card = fitted.card
+            views.append(CardView(
+                card.id, card.kind, card.number_text, self._category_of(edition, card.id),
+                tuple(self._card_keys(planned.edition, card.id)), self._card_fit(edition, planned, card.id),
+            ))  # fmt: skip
+        return views
+
+    # --- planning with edits ---------------------------------------------------------------
+
+    def _prepared_of(self, edition: str) -> Prepared:
+        if edition not in self._prepared:
+            raise ValueError(f"no edition '{edition}' to preview" + (": it does not load" if edition in self._all else ""))
+        return self._prepared[edition]
+
+    def _base(self, edition: str) -> EditionPlan:
+        return self._prepared_of(edition).editions[0]
+
+    def planned(self, edition: str, edits: Mapping[str, str]) -> Planned:
+        """The edition planned as it would print with `edits` written in; kept for the next call."""
+        key = (edition, tuple(sorted(edits.items())))
+        return self._plans.get(key, lambda: self._plan(edition, dict(edits)))
+
+    def _plan(self, edition: str, edits: dict[str, str]) -> Planned:
+        prepared, base = self._prepared_of(edition), self._base(edition)
+        changed = with_edits(base.edition, edits)
+        edits = {k: v for k, v in edits.items() if editable_texts(base.edition)[k] != editable_texts(changed)[k]}
+        if not edits:
+            return Planned(base, (), base.edition)
+        layout, structure, problems = prepared.layout, prepared.deck.structure, Problems()
+        fit, faces, poster = base.fit, base.faces, base.poster
+        with self._lock:
+            if not all(k.startswith(POSTER_ONLY) for k in edits):
+                fit, faces = self._plan_cards(prepared, changed, problems)
+            if not all(k.startswith(CARDS_ONLY) for k in edits):
+                qr = layout.qr.poster if layout.qr.show else None
+                poster = plan_poster(layout.poster, changed, structure, layout.fonts.bold.name, problems, qr)
+        if problems or fit is None or poster is None:
+            return Planned(None, tuple(problems.items), changed)
+        return Planned(EditionPlan(changed, fit, poster, faces), (), changed)
+
+    def _plan_cards(self, prepared: Prepared, edition, problems: Problems):
+        layout, structure = prepared.layout, prepared.deck.structure
+        if not check_deck_name(edition, layout.card, problems):
+            return None, None
+        cards = cards_for(structure, edition, layout)
+        if not check_glyphs(cards, edition, structure, layout, problems):
+            return None, None
+        with self._measures.warm():
+            fit = fit_cards(cards, layout.card, layout.fonts.bold.name, edition.code, edition.language, problems)
+        if fit is None:
+            return None, None
+        return fit, plan_faces(fit, layout, edition, structure.site)
+
+    # --- fit -------------------------------------------------------------------------------
+
+    def try_edit(self, edition: str, key: str, text: str) -> TextFit:
+        """How the text `key` would fit with `text`; nothing is saved."""
+        self._check_key(edition, key)
+        planned = self.planned(edition, {key: text})
+        if planned.plan is None:
+            return failed_fit(planned.problems, key, self._prepared_of(edition), planned.edition, self._measures)
+        card_id = self._card_of_key(planned.plan, key)
+        if card_id is None:
+            return plain_fit(key)
+        return self._card_fit(edition, planned.plan, card_id)
+
+    def _card_fit(self, edition: str, plan: EditionPlan, card_id: str) -> TextFit:
+        layout = self._prepared_of(edition).layout
+        return card_fit(plan.fit, card_id, layout, plan.edition.language, self._measures)
+
+    def _card_of_key(self, plan: EditionPlan, key: str) -> str | None:
+        """The card whose fit answers for a key: its own card; for a category's label the
+        tightest card of that category; for the deck title the rules card."""
+        parts = key.split(".")
+        if parts[0] == "cards":
+            return parts[1]
+        if parts[0] == "rules" or key == "deck.title":
+            return "rules" if any(f.card.id == "rules" for f in plan.fit.cards) else None
+        if parts[0] == "categories" and parts[2] == "label":
+            ids = [f.card.id for f in plan.fit.cards if self._category_of(plan.edition.code, f.card.id) == parts[1]]
+            return min(ids, key=lambda i: [f.label_size for f in plan.fit.cards if f.card.id == i][0], default=None)
+        return None
+
+    def _category_of(self, edition: str, card_id: str) -> str:
+        structure = self._prepared_of(edition).deck.structure
+        return next((spec.category for spec in structure.cards if spec.id == card_id), "")
+
+    @staticmethod
+    def _card_keys(edition, card_id: str):
+        texts = editable_texts(edition)
+        prefix = "rules." if card_id == "rules" else f"cards.{card_id}."
+        return [(k, v) for k, v in texts.items() if k.startswith(prefix)]
+
+    def _check_translation_key(self, edition: str, key: str) -> None:
+        if edition not in self._all:
+            raise ValueError(f"no edition '{edition}' in the deck")
+        if self._source not in self._prepared or key not in editable_texts(self._base(self._source).edition):
+            raise ValueError(f"no editable text '{key}' in the edition '{edition}'")
+
+    def _check_key(self, edition: str, key: str) -> None:
+        if key not in editable_texts(self._base(edition).edition):
+            raise ValueError(f"no editable text '{key}' in the edition '{edition}'")
+
+    # --- images ----------------------------------------------------------------------------
+
+    def face_png(self, edition: str, card_id: str, face: str, edits: Mapping[str, str] = {}, dpi: int = 110) -> bytes:
+        from cardgen import preview
+
+        if face not in ("front", "back"):
+            raise ValueError(f"no face '{face}': front or back")
+        plan = self.planned(edition, edits).plan or self._base(edition)  # an edit that does not fit: the last that did
+        try:
+            index = preview.card_index(plan, card_id)
+        except KeyError:
+            raise ValueError(f"no card '{card_id}' in the edition '{edition}'") from None
+        faces = plan.faces[index]
+        drawn = faces.front if face == "front" else faces.back
+        prepared = self._prepared_of(edition)
+
+        def draw() -> bytes:
+            with self._lock:
+                return preview.png(preview.face_pdf(prepared, plan, index, face), dpi)
+
+        return self._images.get((edition, face, dpi, drawn), draw)
+
+    def poster_png(self, edition: str, edits: Mapping[str, str] = {}, dpi: int = 40) -> bytes:
+        from cardgen import preview
+
+        plan = self.planned(edition, edits).plan or self._base(edition)
+        prepared = self._prepared_of(edition)
+
+        def draw() -> bytes:
+            with self._lock:
+                return preview.png(preview.poster_pdf(prepared, plan), dpi)
+
+        return self._images.get((edition, "poster", dpi, plan.poster), draw)
+
+    # --- saving and translating ------------------------------------------------------------
+
+    def save(self, edition: str, key: str, text: str, version: str) -> Saved:
+        with self._lock:
+            current = self.version(edition)
+            if edition in self._prepared:
+                fit = self.try_edit(edition, key, text)
+                if fit.status == "overflow":
+                    return Saved(False, False, f"not saved: {fit.message}", current)
+            else:  # a translation not finished yet cannot be planned: its keys are the source's
+                self._check_translation_key(edition, key)
+            saved = save_text(self.folder, edition, self._source, key, text, version)
+            self.reload()
+            return replace(saved, version=self._versions.get(edition, ""))
+
+    def translation_rows(self, edition: str):
+        from cardgen.serve.rows import translation_rows
+
+        if edition not in self._all:
+            raise ValueError(f"no edition '{edition}' in the deck")
+        if self._source is None:
+            raise ValueError("the deck has no source edition (deck.yaml: source_edition): nothing to translate")
+        return self._rows.get((edition, self._versions.get(edition), self._versions.get(self._source)),
+                                      lambda: translation_rows(self.folder, edition, self._source))  # fmt: skip
