@@ -365,3 +365,30 @@ def translate_import(content: Path, file: Path, lang: str | None) -> None:
         click.echo(f"warning: {line}", err=True)
     changed = imported.changed
     click.echo(f"{imported.edition}: {len(changed)} texts changed" + (": " + ", ".join(changed) if changed else ""))
+
+
+@main.command()
+@_content_option
+@click.option("--out", type=OUT, default="output", show_default=True,
+              help="Where to write the pictures: OUT/<edition>/preview/, beside that edition's PDFs.")
+@_lang_option
+@click.option("--dpi", type=click.IntRange(30, 600), default=150, show_default=True,
+              help="Resolution of the card and poster pictures (30 to 600); the contact sheet is drawn at half of it.")
+@_interruptible
+def preview(content: Path, out: Path, lang: str | None, dpi: int) -> None:
+    """Write a picture (PNG) of every card's front and back, the poster, and a contact sheet, for
+    review by e-mail or on a slide.
+
+    OUT/<edition>/preview/ gets 07-stappenplan-front.png and -back.png (named by the number on the
+    card; 00 is the rules card), poster.png, and contact-sheet.png and .pdf: every card on one page,
+    front beside back, with its number and title. A deck with a mistake writes nothing.
+    """
+    from cardgen.build import prepare
+    from cardgen.errors import show_path
+    from cardgen.preview import write_previews
+
+    _check_lang(content, lang)
+    prepared = prepare(content, lang=lang)
+    _warn(prepared.skipped + prepared.warnings, strict=False)
+    for code, folder, count in write_previews(prepared, out, dpi, say=lambda message: click.echo(message, err=True)):
+        click.echo(f"{code}: {count} files in {show_path(folder)}: every face, the poster, and contact-sheet.png with every card at a glance")
