@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 from pathlib import Path
 
@@ -59,7 +60,13 @@ class Structure:
     source_line: int = 1
 
     def category(self, category_id: str) -> Category:
-        return next(c for c in self.categories if c.id == category_id)
+        return self._categories[category_id]
+
+    # Lookups by id are built once, on first use: cached_property writes the instance's __dict__
+    # directly, so it works on a frozen dataclass, pickles with it and takes no part in equality.
+    @cached_property
+    def _categories(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
 
 
 # --- one edition's texts ---------------------------------------------------------------------
@@ -137,13 +144,25 @@ class Edition:
     bookmark_tiles: str | None = None
 
     def line(self, key: str) -> int | None:
-        return dict(self.lines).get(key)
+        return self._lines.get(key)
 
     def category(self, category_id: str) -> CategoryText:
-        return dict(self.categories)[category_id]
+        return self._categories[category_id]
 
     def card(self, card_id: str) -> CardText:
-        return dict(self.cards)[card_id]
+        return self._cards[card_id]
+
+    @cached_property  # once, not on every lookup: a deck of 10,000 cards looks each one up
+    def _lines(self) -> dict[str, int]:
+        return dict(self.lines)
+
+    @cached_property
+    def _categories(self) -> dict[str, CategoryText]:
+        return dict(self.categories)
+
+    @cached_property
+    def _cards(self) -> dict[str, CardText]:
+        return dict(self.cards)
 
 
 @dataclass(frozen=True)
@@ -172,7 +191,11 @@ class Card:
     icon: Path | None = None
 
     def source_of(self, part: str) -> Source:
-        return dict(self.sources).get(part, self.source)
+        return self._sources.get(part, self.source)
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return dict(self.sources)
 
     @property
     def number_text(self) -> str:
@@ -291,4 +314,8 @@ class Layout:
     lines: tuple[tuple[str, int], ...] = ()  # 'card.width' -> its line in layout.yaml, for messages
 
     def line(self, key: str) -> int | None:
-        return dict(self.lines).get(key)
+        return self._lines.get(key)
+
+    @cached_property
+    def _lines(self) -> dict[str, int]:
+        return dict(self.lines)
