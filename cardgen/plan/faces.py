@@ -76,22 +76,39 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
     deck_name = printed(edition.title, edition.language)
     qr = layout.qr.rules_card if layout.qr.show else None
     faces = []
+    labels: dict[str, str] = {}  # a category's label is shared by its cards: set once
+    heights: dict[tuple[str, float], float] = {}
     for fitted in fit.cards:
-        label = printed_line(fitted.card.label, edition.language)  # one way everywhere it prints
+        raw = fitted.card.label
+        if raw not in labels:
+            labels[raw] = printed_line(raw, edition.language)  # one way everywhere it prints
+        label = labels[raw]
+        if (label, fitted.label_size) not in heights:
+            heights[label, fitted.label_size] = label_height(label, fitted.label_size, layout)
         code = qr if fitted.card.kind == "rules" else None
-        faces.append(CardFaces(plan_front(fitted, label, layout, deck_name, site, code), plan_back(fitted, label, layout)))
+        front = plan_front(fitted, label, heights[label, fitted.label_size], layout, deck_name, site, code)
+        faces.append(CardFaces(front, plan_back(fitted, label, layout)))
     return tuple(faces)
 
 
-def plan_front(fitted: FittedCard, label: str, layout: Layout, deck_name: str, site: str, qr: float | None) -> FrontPlan:
-    """`qr` is the side of the site's QR tile, for the rules card; None on every other card."""
+def label_height(label: str, size: float, layout: Layout) -> float:
+    """The height the front's label takes, wrapped across the card at `size`."""
+    style = layout.card
+    word = style.front_label
+    return measure(paragraph(markup(label), word, size, word.colour, "center"), style.width - 2 * style.padding)[0]
+
+
+def plan_front(
+    fitted: FittedCard, label: str, label_h: float, layout: Layout, deck_name: str, site: str, qr: float | None
+) -> FrontPlan:
+    """`label_h` is label_height() of the label at the fitted size; `qr` is the side of the site's
+    QR tile, for the rules card, None on every other card."""
     card, style = fitted.card, layout.card
     w, h = style.width, style.height
     deck, word = style.front_deck, style.front_label
     name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
                 h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
     text_w, text = w - 2 * style.padding, markup(label)
-    label_h, _ = measure(paragraph(text, word, fitted.label_size, word.colour, "center"), text_w)
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
     if card.icon:
@@ -132,7 +149,7 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
     title_colour = style.title.colour or card.colour
     title_box = Rect(regions.text_x, regions.text_top - fitted.title_height, regions.text_w, fitted.title_height)
     body_colour = style.description.colour or card.colour
-    body_h, _ = measure(paragraph(fitted.body_markup, style.description, fitted.body_size, body_colour), regions.text_w)
+    body_h = fitted.body_height
     body_box = Rect(regions.text_x, regions.text_top - fitted.title_height - BODY_GAP - body_h, regions.text_w, body_h)
     return BackPlan(
         Fill(Rect(0, 0, style.width, style.height), style.back_background, bleed="lrtb"),

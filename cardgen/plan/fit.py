@@ -25,6 +25,7 @@ class FittedCard:
     title_size: float
     body_size: float
     title_height: float
+    body_height: float  # measured here at body_size: planning the back needs no second wrap
     title_markup: str  # what drawing passes to ReportLab: typeset once, here, and measured as such
     body_markup: str
 
@@ -136,15 +137,19 @@ def fit_cards(
         return None
     # With fit: deck, one size for all action cards, so the deck looks even; the rules card is a
     # card of its own kind and, like every card with fit: card, fits on its own.
-    actions = [m for m in measures if m.card.kind == "action"] if layout.fit == "deck" else []
-    alone = [m for m in measures if m not in actions]
+    together = layout.fit == "deck"
+    actions = [m for m in measures if together and m.card.kind == "action"]
+    alone = [m for m in measures if not (together and m.card.kind == "action")]
     body = {m.card.id: largest_fitting(layout.description, lambda s, m=m: m.body_fits(titles[m.card.id], s)) for m in alone}
     if actions:
         deck_size = largest_fitting(
             layout.description, lambda s: all(m.body_fits(titles[m.card.id], s) for m in actions)
         )
         body.update({m.card.id: deck_size for m in actions})
-    failing = [m for m in measures if not m.body_fits(titles[m.card.id], layout.description.min_size)]
+    # Only a card without a size can fail at the minimum: measuring every card there again would
+    # wrap each description once more for nothing.
+    unsized = [m for m in measures if body[m.card.id] is None]
+    failing = [m for m in unsized if not m.body_fits(titles[m.card.id], layout.description.min_size)]
     for m in failing:
         _overflow(m, titles[m.card.id], edition, problems)
     if failing:
@@ -162,6 +167,7 @@ def _fitted(m: _Measure, label_size: float, title_size: float, body_size: float)
         title_size,
         body_size,
         m.title(title_size)[0],
+        m.body(body_size, glue)[0],
         m.title_markup,
         m.body_markup(glue),
     )
