@@ -10,6 +10,7 @@ read-only or full disk), every call here quietly does nothing and the caller mak
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
 import time
 from pathlib import Path
@@ -66,6 +67,24 @@ def write(kind: str, key: str, data: bytes, entries: int, size: int) -> None:
         prune(shelf, entries, size)
     except OSError:
         pass  # no cache this time; the next run makes the result again
+
+
+def read_object(kind: str, key: str, expected: type):
+    """The object pickled in an entry, or None when there is none or it is broken (a truncated
+    write, another program's file): the caller then makes it again and writes it over. Entries
+    are unpickled as trusted: the folder is the user's own, like the code that reads it."""
+    data = read(kind, key)
+    if data is None:
+        return None
+    try:
+        value = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - broken bytes make unpickling raise many kinds
+        return None
+    return value if isinstance(value, expected) else None
+
+
+def write_object(kind: str, key: str, value: object, entries: int, size: int) -> None:
+    write(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), entries, size)
 
 
 def prune(shelf: Path, entries: int, size: int) -> None:

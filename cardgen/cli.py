@@ -392,3 +392,21 @@ def preview(content: Path, out: Path, lang: str | None, dpi: int) -> None:
     _warn(prepared.skipped + prepared.warnings, strict=False)
     for code, folder, count in write_previews(prepared, out, dpi, say=lambda message: click.echo(message, err=True)):
         click.echo(f"{code}: {count} files in {show_path(folder)}: every face, the poster, and contact-sheet.png with every card at a glance")
+
+
+@main.command(params=list(build.params))  # the same options as build, the same meaning
+def watch(content: Path, out: Path, lang: str | None, strict: bool, **settings) -> None:
+    """Build, then build again every time a file of the deck folder is saved, until Ctrl-C: for
+    working with the PDF open in a viewer. Takes every option of 'build'.
+
+    Each build prints one line: what changed, and which editions were built or the problems found.
+    A save with a mistake writes nothing, so the PDFs stay those of the last build that worked.
+    """
+    from cardgen.watch import Watcher
+
+    _check_lang(content, lang)
+    click.echo(f"watching {content} (Ctrl-C to stop)")
+    try:
+        Watcher(content, out, lang, strict, settings, click.echo).run()
+    except KeyboardInterrupt:
+        raise Interrupted("stopped watching; the PDFs are those of the last build that worked") from None

@@ -6,7 +6,6 @@ a read-only home, a broken entry, an unexpected pyphen) falls back to pyphen's o
 
 from __future__ import annotations
 
-import pickle
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,12 +39,12 @@ def dictionary(language: str) -> pyphen.Pyphen | None:
 
 def _from_cache(path: Path) -> pyphen.Pyphen:
     key = cache.digest(FORMAT, pyphen.VERSION, path.read_bytes())
-    patterns = _cached(key)
-    if patterns is None:
+    patterns = cache.read_object(KIND, key, dict)
+    if not patterns:
         patterns = pyphen.HyphDict(path).patterns
         if any(type(v) is not int for _, values in patterns.values() for v in values):
             raise ValueError("patterns with alternatives are pyphen objects: not cached")
-        cache.write(KIND, key, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL), ENTRIES, SIZE)
+        cache.write_object(KIND, key, patterns, ENTRIES, SIZE)
         _remove_json_caches()
     hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)
     hyph.patterns, hyph.cache, hyph.maxlen = patterns, {}, max(len(k) for k in patterns)
@@ -54,22 +53,8 @@ def _from_cache(path: Path) -> pyphen.Pyphen:
     return result
 
 
-def _cached(key: str) -> dict | None:
-    """The patterns of an entry, or None when there is none or it is broken (then it is rewritten)."""
-    data = cache.read(KIND, key)
-    if data is None:
-        return None
-    try:
-        patterns = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - truncated or foreign bytes: unpickling raises many kinds
-        return None
-    if not isinstance(patterns, dict) or not patterns:
-        return None
-    return patterns
-
-
 def _remove_json_caches() -> None:
-    """cardgen before 0.2 wrote one JSON file per dictionary and modification time, never removed."""
+    """Earlier cardgens wrote one JSON file per dictionary and modification time, and never removed one."""
     try:
         for old in cache.folder().glob("*-hyph_*.json"):
             old.unlink(missing_ok=True)
