@@ -379,7 +379,7 @@ def preview(content: Path, out: Path, lang: str | None, dpi: int) -> None:
     """Write a picture (PNG) of every card's front and back, the poster, and a contact sheet, for
     review by e-mail or on a slide.
 
-    OUT/<edition>/preview/ gets 07-stappenplan-front.png and -back.png (named by the number on the
+    OUT/<edition>/preview/ gets 17-stappenplan-front.png and -back.png (named by the number on the
     card; 00 is the rules card), poster.png, and contact-sheet.png and .pdf: every card on one page,
     front beside back, with its number and title. A deck with a mistake writes nothing.
     """
