@@ -299,41 +299,52 @@ def _render_one(prepared: Prepared, staging: Path):
 def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tuple[str, tuple[Path, ...], int]:
     """Every file of one edition into its staging folder: (code, files, pages in the pack)."""
     from cardgen.draw.vector import Icons
-    from cardgen.pdf.pack import merge_pack
-    from cardgen.pdf.render import render_cards, render_poster, render_shop_cards
+    from cardgen.pdf.pack import merge_pack, split_parts
+    from cardgen.pdf.render import render_sheets_and_poster, render_shop_cards
     from cardgen.pdf.shop import write_shop_poster
     from cardgen.pdf.tiles import write_tiles
 
     icons = Icons(dict(prepared.drawings))
     deck, layout, edition = prepared.deck, prepared.layout, plan.edition
-    if layout.cmyk:
-        from cardgen.pdf.cmyk import convert_pdf, exact_colours
-
-        exact, _ = exact_colours(layout, deck.structure)  # clashes were refused when planning
+    convert = _cmyk_conversion(prepared)
     folder = staging
     cards, poster, pack = (folder / name for name in OUTPUTS)
+    source = folder / "sheets-and-poster.pdf"  # not an output: the pack and the files printed alone are cut from it
     author = deck.structure.author
-    card_pages = render_cards(cards, plan.faces, prepared.sheets, layout, edition, author, icons)
-    poster_pages = render_poster(poster, plan.poster, layout, edition, author, icons)
-    parts = [(cards, edition.bookmark_cards, card_pages), (poster, edition.bookmark_poster, poster_pages)]
+    card_pages, poster_pages = render_sheets_and_poster(source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons)
+    convert(source)  # before cutting, so that the files cut from it and the pack are CMYK too
+    split_parts(source, [(cards, card_pages, prepared.sheets.flip), (poster, poster_pages, None)], edition.language)
+    pdfs, sections = [source], [(edition.bookmark_cards, card_pages), (edition.bookmark_poster, poster_pages)]
     files = [cards, poster]
     regular = layout.fonts.regular.name
     if prepared.tiles:
         files.append(folder / TILES)
         title = printed(edition.title, edition.language)
         pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
-        parts.append((files[-1], edition.bookmark_tiles or edition.bookmark_poster, pages))
+        convert(files[-1])  # its poster is converted already; its marks are not
+        pdfs.append(files[-1])
+        sections.append((edition.bookmark_tiles or edition.bookmark_poster, pages))
     if layout.shop:
         files.append(folder / SHOP_CARDS)
         render_shop_cards(files[-1], plan.faces, layout, edition, author, icons)
         files.append(folder / SHOP_POSTER)
         write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular)
-    if layout.cmyk:  # before merging, so that the pack is CMYK too
-        for file in files:
-            convert_pdf(file, exact)
-    merge_pack(pack, parts, edition, deck.structure, prepared.sheets.flip)
+        for file in files[-2:]:
+            convert(file)
+    merge_pack(pack, pdfs, sections, edition, deck.structure, prepared.sheets.flip)
+    source.unlink()
     files.insert(2, pack)
-    return edition.code, tuple(files), sum(pages for _, _, pages in parts)
+    return edition.code, tuple(files), sum(pages for _, pages in sections)
+
+
+def _cmyk_conversion(prepared: Prepared):
+    """What `--cmyk` does to a written PDF in place; without it, nothing."""
+    if not prepared.layout.cmyk:
+        return lambda path: None
+    from cardgen.pdf.cmyk import convert_pdf, exact_colours
+
+    exact, _ = exact_colours(prepared.layout, prepared.deck.structure)  # clashes were refused when planning
+    return lambda path: convert_pdf(path, exact)
 
 
 def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> list[Path]:

@@ -55,11 +55,23 @@ def new_canvas(path: Path | BinaryIO, size: tuple[float, float], layout: Layout,
     return canvas
 
 
-def render_cards(path: Path, faces: tuple[CardFaces, ...], plan: SheetPlan, layout: Layout, edition: Edition, author: str, icons: Icons) -> int:
-    """Fronts on odd pages, backs on even pages (fold-over: both on one page); returns the page count."""
-    grid = plan.grid
+def render_sheets_and_poster(
+    path: Path, faces: tuple[CardFaces, ...], sheets: SheetPlan, poster: PosterPlan, layout: Layout, edition: Edition, author: str, icons: Icons
+) -> tuple[int, int]:
+    """The card sheets, then the poster, in one document, so that each font is subset once for
+    both (the pack and its parts are cut from it with pypdf); returns (card pages, poster pages)."""
+    grid = sheets.grid
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, author)
-    canvas.setViewerPreference("Duplex", DUPLEX[plan.flip])
+    card_pages = draw_cards(canvas, faces, sheets, icons)
+    canvas.setPageSize(layout.poster.paper)
+    draw_poster(canvas, poster, icons)
+    canvas.showPage()
+    canvas.save()
+    return card_pages, 1
+
+
+def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, icons: Icons) -> int:
+    """Fronts on odd pages, backs on even pages (fold-over: both on one page); returns the page count."""
     for sheet in plan.sheets:
         for p in sheet.placements:
             draw_front(canvas, p.front, faces[p.index].front, icons)
@@ -73,7 +85,6 @@ def render_cards(path: Path, faces: tuple[CardFaces, ...], plan: SheetPlan, layo
             for p in sheet.placements:
                 draw_back(canvas, p.back, faces[p.index].back, icons)
             canvas.showPage()
-    canvas.save()
     return len(plan.sheets) * (1 if plan.fold else 2)
 
 
@@ -94,11 +105,3 @@ def render_shop_cards(path: Path, faces: tuple[CardFaces, ...], layout: Layout, 
             canvas.showPage()
     canvas.save()
     return 2 * len(faces)
-
-
-def render_poster(path: Path, plan: PosterPlan, layout: Layout, edition: Edition, author: str, icons: Icons) -> int:
-    canvas = new_canvas(path, layout.poster.paper, layout, edition, author)
-    draw_poster(canvas, plan, icons)
-    canvas.showPage()
-    canvas.save()
-    return 1
