@@ -11,6 +11,7 @@ from cardgen.errors import Problem, Problems
 from cardgen.model import Edition, Layout
 from cardgen.plan import fit as fitting
 from cardgen.plan.cards import cards_for
+from cardgen.serve.texts import editable_texts
 from cardgen.typeset.markup import printed
 from cardgen.units import MM
 
@@ -57,22 +58,23 @@ def failed_fit(problems: tuple[Problem, ...], key: str, prepared, edition: Editi
     """Why an edit does not fit, with by how much when the text is a card's."""
     problem = next((p for p in problems if p.key == key), problems[0] if problems else None)
     message = problem.message if problem else "does not fit"
-    layout = prepared.layout
-    parts = key.split(".")
-    card_id = parts[1] if parts[0] == "cards" else "rules" if parts[0] == "rules" else None
-    if card_id is None or (problem is not None and problem.key != key):
+    if problem is not None and problem.key != key:  # the edit is fine, another text of the edition is not
         return TextFit("overflow", None, None, None, message)
-    cards = {c.id: c for c in cards_for(prepared.deck.structure, edition, layout)}
+    card = prepared.layout.card
+    parts = key.split(".")
+    if parts[0] in ("cards", "categories", "rules") and parts[-1] in ("title", "label"):
+        style = card.title if parts[-1] == "title" else card.front_label
+        word = fitting._widest_word(printed(editable_texts(edition)[key], edition.language), style)
+        wide = (stringWidth(word, style.font, style.min_size) - (card.width - 2 * card.padding)) / MM
+        shown = f"does not fit across the card even at {style.min_size:g} pt: the word '{word}' is {wide:.1f} mm too wide"
+        return TextFit("overflow", None, None, wide, shown if wide > 0 else message)
+    card_id = parts[1] if parts[0] == "cards" else "rules" if parts[0] == "rules" else None
+    cards = {c.id: c for c in cards_for(prepared.deck.structure, edition, prepared.layout)}
     if card_id not in cards:
         return TextFit("overflow", None, None, None, message)
-    m = measures.of(cards[card_id], layout.card, layout.fonts.bold.name, edition.language)
-    if parts[-1] in ("title", "label"):
-        style = layout.card.title if parts[-1] == "title" else layout.card.front_label
-        word = fitting._widest_word(printed(getattr(m.card, parts[-1]), edition.language), style)
-        wide = (stringWidth(word, style.font, style.min_size) - (layout.card.width - 2 * layout.card.padding)) / MM
-        return TextFit("overflow", None, None, max(wide, 0.0), message)
-    title_size = fitting._width_fit(m, "title", layout.card.title, edition.code, Problems()) or layout.card.title.min_size
-    smallest = layout.card.description.min_size
+    m = measures.of(cards[card_id], card, prepared.layout.fonts.bold.name, edition.language)
+    title_size = fitting._width_fit(m, "title", card.title, edition.code, Problems()) or card.title.min_size
+    smallest = card.description.min_size
     height, widest = m.body(smallest)
     if widest > m.regions.text_w + fitting.SLACK:
         return TextFit("overflow", None, None, (widest - m.regions.text_w) / MM, message)
