@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -13,6 +12,8 @@ from cardgen.plan.geometry import Code, Rect
 
 def draw_qr(canvas: Canvas, code: Code, box: Rect) -> None:
     """`box` is the code's square, already placed on the page."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget  # 12 ms of imports, for a build with --no-qr
+
     canvas.saveState()
     canvas.setFillColorRGB(*code.tile)
     canvas.roundRect(box.x, box.y, box.w, box.h, code.radius, stroke=0, fill=1)
