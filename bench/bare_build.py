@@ -198,13 +198,24 @@ def tint(node, colour):
     return node
 
 
-def draw_svg(canvas, drawing, x, y, w, h):
-    """A drawing scaled to fit the box (x, y, w, h), centred in it."""
+def draw_svg(canvas, drawing, x, y, w, h, form=None):
+    """A drawing scaled to fit the box (x, y, w, h), centred in it.
+
+    With a form name, the drawing is rendered once per file as a form and placed by reference
+    after that, as cardgen and Typst do: the card icons repeat on every card.
+    """
     scale = min(w / drawing.width, h / drawing.height)
     canvas.saveState()
     canvas.translate(x + (w - drawing.width * scale) / 2, y + (h - drawing.height * scale) / 2)
     canvas.scale(scale, scale)
-    renderPDF.draw(drawing, canvas, 0, 0, showBoundary=0)
+    if form is None:
+        renderPDF.draw(drawing, canvas, 0, 0, showBoundary=0)
+    else:
+        if not canvas.hasForm(form):
+            canvas.beginForm(form, 0, 0, drawing.width, drawing.height)
+            renderPDF.draw(drawing, canvas, 0, 0, showBoundary=0)
+            canvas.endForm()
+        canvas.doForm(form)
     canvas.restoreState()
 
 
@@ -275,7 +286,7 @@ def draw_front(canvas, x, y, card, icons):
     _, h = para.wrap(TEXT_W, CARD_H)
     centre = y + CARD_H * (0.62 if rules else 0.40)
     side = ICON * (0.6 if rules else 1.0)
-    draw_svg(canvas, icons[icon], x + (CARD_W - side) / 2, centre + LABEL_SIZE * 0.9 + 2 * MM, side, side)
+    draw_svg(canvas, icons[icon], x + (CARD_W - side) / 2, centre + LABEL_SIZE * 0.9 + 2 * MM, side, side, icon)
     para.drawOn(canvas, x + PAD, centre - h / 2 + LABEL_SIZE * 0.12)
     canvas.setStrokeColorRGB(*WHITE)
     canvas.setLineWidth(1.4)
@@ -301,7 +312,7 @@ def draw_back(canvas, x, y, card, icons):
     canvas.rect(x, y + CARD_H - BAND, CARD_W, BAND, stroke=0, fill=1)
     band_cy = y + CARD_H - BAND / 2
     side = BAND * 0.58
-    draw_svg(canvas, icons[icon], x + PAD, band_cy - side / 2, side, side)
+    draw_svg(canvas, icons[icon], x + PAD, band_cy - side / 2, side, side, icon)
     canvas.setFillColorRGB(*WHITE)
     canvas.setFont(BOLD, DECK_SIZE + 1)
     canvas.drawString(x + PAD + side + 1.8 * MM, band_cy - DECK_SIZE * 0.35, label)
