@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
@@ -110,6 +111,11 @@ async def refused(request: Request, exc: Refused):
     return templates.TemplateResponse(request, "error.html", context, status_code=exc.status)
 
 
+async def no_route(request: Request, exc: HTTPException):
+    """Starlette's own answers (no such page, wrong method) as a page of the studio too."""
+    return await refused(request, Refused(exc.status_code, f"there is no page {request.url.path} ({exc.detail})"))
+
+
 async def crashed(request: Request, exc: Exception):
     """A bug: a message on the page, never a blank one; Starlette raises it on to uvicorn, which
     logs the traceback in the terminal."""
@@ -155,7 +161,7 @@ def create_app(studio: Studio, watch_folder: bool = True, on_start=None) -> Star
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(LocalOnly)], lifespan=lifespan,
-                    exception_handlers={Refused: refused, Exception: crashed})  # fmt: skip
+                    exception_handlers={Refused: refused, HTTPException: no_route, Exception: crashed})  # fmt: skip
     app.state.studio = studio
     app.state.broadcast = broadcast
     return app
