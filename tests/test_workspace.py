@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from cardgen.cli import main
 from cardgen.errors import Problems
 from cardgen.plan.cards import cards_for
+from cardgen.plan.faces import plan_faces
 from cardgen.plan.fit import fit_cards
 from cardgen.serve.workspace import Workspace
 from cardgen.translate.status import fingerprint, read_sources, texts_of
@@ -63,6 +64,7 @@ def test_the_warm_fit_is_the_printing_fit(ws):
     cold = fit_cards(cards_for(prepared.deck.structure, planned.edition, layout), layout.card,
                      layout.fonts.bold.name, "nl", planned.edition.language, Problems())  # fmt: skip
     assert planned.plan.fit == cold
+    assert planned.plan.faces == plan_faces(cold, layout, planned.edition, prepared.deck.structure.site)
 
 
 def test_far_too_long_overflows_by_mm_and_save_refuses(ws, deck_copy):

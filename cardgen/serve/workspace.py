@@ -160,14 +160,17 @@ class Workspace:
     def _plan(self, edition: str, edits: dict[str, str]) -> Planned:
         prepared, base = self._prepared_of(edition), self._base(edition)
         changed = with_edits(base.edition, edits)
-        edits = {k: v for k, v in edits.items() if editable_texts(base.edition)[k] != editable_texts(changed)[k]}
+        old, new = editable_texts(base.edition), editable_texts(changed)
+        edits = {k: v for k, v in edits.items() if old[k] != new[k]}
         if not edits:
             return Planned(base, (), base.edition)
         layout, structure, problems = prepared.layout, prepared.deck.structure, Problems()
         fit, faces, poster = base.fit, base.faces, base.poster
         with self._lock:
             if not all(k.startswith(POSTER_ONLY) for k in edits):
-                fit, faces = self._plan_cards(prepared, changed, problems)
+                fit, faces = self._plan_cards(prepared, base, changed, problems)
+            else:  # the poster's texts only: their glyphs are checked with the edition's own
+                check_glyphs([], changed, structure, layout, problems)
             if not all(k.startswith(CARDS_ONLY) for k in edits):
                 qr = layout.qr.poster if layout.qr.show else None
                 poster = plan_poster(layout.poster, changed, structure, layout.fonts.bold.name, problems, qr)
@@ -175,18 +178,28 @@ class Workspace:
             return Planned(None, tuple(problems.items), changed)
         return Planned(EditionPlan(changed, fit, poster, faces), (), changed)
 
-    def _plan_cards(self, prepared: Prepared, edition, problems: Problems):
+    def _plan_cards(self, prepared: Prepared, base: EditionPlan, edition, problems: Problems):
+        """The edition's cards fitted again (every card: one may set the deck's size); glyphs are
+        checked and faces planned again only for the cards that changed."""
         layout, structure = prepared.layout, prepared.deck.structure
-        if not check_deck_name(edition, layout.card, problems):
+        renamed = edition.title != base.edition.title  # the deck's name is on every front
+        if renamed and not check_deck_name(edition, layout.card, problems):
             return None, None
         cards = cards_for(structure, edition, layout)
-        if not check_glyphs(cards, edition, structure, layout, problems):
+        before = [fitted.card for fitted in base.fit.cards]
+        if not check_glyphs([c for c in cards if c not in before], edition, structure, layout, problems):
             return None, None
         with self._measures.warm():
             fit = fit_cards(cards, layout.card, layout.fonts.bold.name, edition.code, edition.language, problems)
         if fit is None:
             return None, None
-        return fit, plan_faces(fit, layout, edition, structure.site)
+        same = len(fit.cards) == len(base.fit.cards) and not renamed
+        redo = [i for i, f in enumerate(fit.cards) if not (same and f == base.fit.cards[i])]
+        planned = plan_faces(replace(fit, cards=tuple(fit.cards[i] for i in redo)), layout, edition, structure.site)
+        faces = list(base.faces) if same else [None] * len(fit.cards)
+        for i, face in zip(redo, planned):
+            faces[i] = face
+        return fit, tuple(faces)
 
     # --- fit -------------------------------------------------------------------------------
 
