@@ -194,3 +194,19 @@ def test_an_edit_redraws_its_card_only(ws):
     assert ws.face_png("nl", "hulp-bieden", "back", edits) == other
     assert ws.poster_png("nl", {"poster.title": "Een andere titel"}) != ws.poster_png("nl")
 
+
+
+def test_the_deck_page_shows_the_face_as_preview_draws_it(ws):
+    """Faces drawn many to a PDF look exactly like one face drawn on its own."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from cardgen import preview
+
+    prepared = ws._prepared_of("nl")
+    plan = prepared.editions[0]
+    for card_id, face in (("rules", "front"), ("stappenplan", "back")):
+        alone = preview.png(preview.face_pdf(prepared, plan, preview.card_index(plan, card_id), face), 110)
+        shown = ws.face_png("nl", card_id, face)
+        assert Image.open(BytesIO(shown)).tobytes() == Image.open(BytesIO(alone)).tobytes()

@@ -22,6 +22,7 @@ from cardgen.plan.faces import plan_faces
 from cardgen.plan.fit import check_deck_name, fit_cards
 from cardgen.plan.poster import plan_poster
 from cardgen.serve.saving import Saved, file_version, save_text
+from cardgen.serve.images import faces_pngs
 from cardgen.serve.fits import TextFit, card_fit, failed_fit, plain_fit
 from cardgen.serve.texts import editable_texts, with_edits
 from cardgen.serve.warm import Bounded, Measures
@@ -254,24 +255,37 @@ class Workspace:
     # --- images ----------------------------------------------------------------------------
 
     def face_png(self, edition: str, card_id: str, face: str, edits: Mapping[str, str] = {}, dpi: int = 110) -> bytes:
-        from cardgen import preview
+        """A face as it prints with `edits`; an edit that does not fit shows the last face that did."""
+        from cardgen.preview import card_index
 
         if face not in ("front", "back"):
             raise ValueError(f"no face '{face}': front or back")
-        plan = self.planned(edition, edits).plan or self._base(edition)  # an edit that does not fit: the last that did
+        base = self._base(edition)
+        plan = self.planned(edition, edits).plan or base
         try:
-            index = preview.card_index(plan, card_id)
+            index = card_index(plan, card_id)
         except KeyError:
             raise ValueError(f"no card '{card_id}' in the edition '{edition}'") from None
-        faces = plan.faces[index]
-        drawn = faces.front if face == "front" else faces.back
-        prepared = self._prepared_of(edition)
+        key = self._face_key(edition, plan, index, face, dpi)
 
         def draw() -> bytes:
             with self._lock:
-                return preview.png(preview.face_pdf(prepared, plan, index, face), dpi)
+                if plan is base:  # the deck page asks for every face next: one PDF draws them all
+                    self._draw_every_face(edition, dpi)
+                return self._images.get(key, lambda: faces_pngs(self._prepared_of(edition), plan, [(index, face)], dpi)[0])
 
-        return self._images.get((edition, face, dpi, drawn), draw)
+        return self._images.get(key, draw)
+
+    @staticmethod
+    def _face_key(edition: str, plan: EditionPlan, index: int, face: str, dpi: int) -> tuple:
+        faces = plan.faces[index]
+        return (edition, face, dpi, faces.front if face == "front" else faces.back)
+
+    def _draw_every_face(self, edition: str, dpi: int) -> None:
+        plan = self._base(edition)
+        wanted = [(i, face) for i in range(len(plan.faces)) for face in ("front", "back")]
+        for (i, face), image in zip(wanted, faces_pngs(self._prepared_of(edition), plan, wanted, dpi)):
+            self._images.put(self._face_key(edition, plan, i, face, dpi), image)
 
     def poster_png(self, edition: str, edits: Mapping[str, str] = {}, dpi: int = 40) -> bytes:
         from cardgen import preview
