@@ -210,3 +210,16 @@ def test_the_deck_page_shows_the_face_as_preview_draws_it(ws):
         alone = preview.png(preview.face_pdf(prepared, plan, preview.card_index(plan, card_id), face), 110)
         shown = ws.face_png("nl", card_id, face)
         assert Image.open(BytesIO(shown)).tobytes() == Image.open(BytesIO(alone)).tobytes()
+
+
+def test_a_text_missing_from_a_translation_is_saved_into_its_section(ws, deck_copy):
+    path = deck_copy / "fr" / "texts.yaml"
+    original = path.read_text(encoding="utf-8")
+    kept = original.replace("    title: Protocole par étapes\n", "", 1)
+    assert kept != original
+    path.write_text(kept, encoding="utf-8")
+    ws.reload()
+    assert {row.key: row.state for row in ws.translation_rows("fr")}["cards.stappenplan.title"] == "missing"
+    assert ws.save("fr", "cards.stappenplan.title", "Protocole", ws.version("fr")).ok
+    assert texts_of(path, Problems())["cards.stappenplan.title"][0] == "Protocole"
+    assert {row.key: row.state for row in ws.translation_rows("fr")}["cards.stappenplan.title"] == "ok"

@@ -65,15 +65,21 @@ def save_text(folder: Path, code: str, source: str | None, key: str, text: str, 
 
 def with_text(original: str, key: str, value: str, path: Path) -> str:
     """The file's text with `key` set to `value`; every other line as it was."""
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML, YAMLError
+    from ruamel.yaml.comments import CommentedMap
 
     yaml = _yaml()
-    data = yaml.load(original)
+    try:
+        data = yaml.load(original)
+    except YAMLError:
+        raise CardgenError(f"{show_path(path)}: does not read as YAML; fix the file, then save again") from None
     parent = data
-    for part in key.split(".")[:-1]:
-        parent = parent.get(part) if hasattr(parent, "get") else None
-        if parent is None or not hasattr(parent, "items"):
-            raise CardgenError(f"{show_path(path)}: no section holding '{key}'; fix the file, then save again")
+    for part in key.split(".")[:-1]:  # a text missing from a translation gets its section
+        if part not in parent:
+            parent[part] = CommentedMap()
+        parent = parent[part]
+        if not isinstance(parent, CommentedMap):
+            raise CardgenError(f"{show_path(path)}: '{key}' should sit in a mapping, found a text; fix the file, then save again")
     last = key.split(".")[-1]
     old = parent.get(last)
     if isinstance(old, str) and " ".join(old.split()) == " ".join(value.split()) and "\n" not in value:

@@ -310,7 +310,10 @@ class Workspace:
                     return Saved(False, False, f"not saved: {fit.message}", current)
             else:  # a translation not finished yet cannot be planned: its keys are the source's
                 self._check_translation_key(edition, key)
-            saved = save_text(self.folder, edition, self._source, key, text, version)
+            try:
+                saved = save_text(self.folder, edition, self._source, key, text, version)
+            except CardgenError as exc:  # a file that cannot be written, or no longer reads: nothing changed
+                return Saved(False, False, f"not saved: {exc.format_message()}", current)
             self.reload()
             return replace(saved, version=self._versions.get(edition, ""))
 
@@ -321,5 +324,8 @@ class Workspace:
             raise ValueError(f"no edition '{edition}' in the deck")
         if self._source is None:
             raise ValueError("the deck has no source edition (deck.yaml: source_edition): nothing to translate")
-        return self._rows.get((edition, self._versions.get(edition), self._versions.get(self._source)),
-                                      lambda: translation_rows(self.folder, edition, self._source))  # fmt: skip
+        try:
+            return self._rows.get((edition, self._versions.get(edition), self._versions.get(self._source)),
+                                  lambda: translation_rows(self.folder, edition, self._source))  # fmt: skip
+        except CardgenError as exc:  # a file of the two does not read: the page shows why
+            raise ValueError(exc.format_message()) from None
