@@ -2,9 +2,9 @@
 says whether it fits, and saves it into the edition's texts.yaml.
 
 Every edition is planned on its own (build.prepare per edition), so a mistake in one edition's
-file leaves the others on screen. An edit is planned again with the printing code (cards_for,
-fit_cards, plan_faces, plan_poster) over the loaded deck and layout, with the measurements of
-every unchanged card kept (serve/warm.py): what the preview shows is what prints.
+file leaves the others on screen. An edit is planned again with the printing code
+(serve/planning.py), its faces drawn by the printing code (serve/images.py): what the preview
+shows is what prints.
 """
 
 from __future__ import annotations
@@ -15,22 +15,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cardgen.build import EditionPlan, Prepared, prepare
-from cardgen.errors import CardgenError, ContentError, Problem, Problems
+from cardgen.errors import CardgenError, ContentError
 from cardgen.load.content import TEXTS_FILE, find_editions
-from cardgen.plan.cards import cards_for
-from cardgen.plan.faces import plan_faces
-from cardgen.plan.fit import check_deck_name, fit_cards
-from cardgen.plan.poster import plan_poster
-from cardgen.serve.saving import Saved, file_version, save_text
-from cardgen.serve.images import faces_pngs
 from cardgen.serve.fits import TextFit, card_fit, failed_fit, plain_fit
-from cardgen.serve.texts import editable_texts, with_edits
+from cardgen.serve.images import faces_pngs
+from cardgen.serve.planning import Planned, plan_edits
+from cardgen.serve.saving import Saved, file_version, save_text
+from cardgen.serve.texts import editable_texts
 from cardgen.serve.warm import Bounded, Measures
-from cardgen.typeset.glyphs import check_glyphs
-
-POSTER_ONLY = ("deck.subject", "poster.")  # keys that change the poster and no card
-CARDS_ONLY = ("cards.", "rules.", "deck.title")  # keys that change cards and not the poster
-
 
 @dataclass(frozen=True)
 class CardView:
@@ -40,15 +32,6 @@ class CardView:
     category: str  # the category's id; '' for the rules card
     keys: tuple[tuple[str, str], ...]  # (key as in PO files, text) of the card's own texts
     fit: TextFit
-
-
-@dataclass(frozen=True)
-class Planned:
-    """An edition planned with some edits: `plan` is None when they do not fit, `problems` say why."""
-
-    plan: EditionPlan | None
-    problems: tuple[Problem, ...]
-    edition: object  # the Edition with the edits in
 
 
 class Workspace:
@@ -159,48 +142,9 @@ class Workspace:
         return self._plans.get(key, lambda: self._plan(edition, dict(edits)))
 
     def _plan(self, edition: str, edits: dict[str, str]) -> Planned:
-        prepared, base = self._prepared_of(edition), self._base(edition)
-        changed = with_edits(base.edition, edits)
-        old, new = editable_texts(base.edition), editable_texts(changed)
-        edits = {k: v for k, v in edits.items() if old[k] != new[k]}
-        if not edits:
-            return Planned(base, (), base.edition)
-        layout, structure, problems = prepared.layout, prepared.deck.structure, Problems()
-        fit, faces, poster = base.fit, base.faces, base.poster
+        prepared = self._prepared_of(edition)
         with self._lock:
-            if not all(k.startswith(POSTER_ONLY) for k in edits):
-                fit, faces = self._plan_cards(prepared, base, changed, problems)
-            else:  # the poster's texts only: their glyphs are checked with the edition's own
-                check_glyphs([], changed, structure, layout, problems)
-            if not all(k.startswith(CARDS_ONLY) for k in edits):
-                qr = layout.qr.poster if layout.qr.show else None
-                poster = plan_poster(layout.poster, changed, structure, layout.fonts.bold.name, problems, qr)
-        if problems or fit is None or poster is None:
-            return Planned(None, tuple(problems.items), changed)
-        return Planned(EditionPlan(changed, fit, poster, faces), (), changed)
-
-    def _plan_cards(self, prepared: Prepared, base: EditionPlan, edition, problems: Problems):
-        """The edition's cards fitted again (every card: one may set the deck's size); glyphs are
-        checked and faces planned again only for the cards that changed."""
-        layout, structure = prepared.layout, prepared.deck.structure
-        renamed = edition.title != base.edition.title  # the deck's name is on every front
-        if renamed and not check_deck_name(edition, layout.card, problems):
-            return None, None
-        cards = cards_for(structure, edition, layout)
-        before = [fitted.card for fitted in base.fit.cards]
-        if not check_glyphs([c for c in cards if c not in before], edition, structure, layout, problems):
-            return None, None
-        with self._measures.warm():
-            fit = fit_cards(cards, layout.card, layout.fonts.bold.name, edition.code, edition.language, problems)
-        if fit is None:
-            return None, None
-        same = len(fit.cards) == len(base.fit.cards) and not renamed
-        redo = [i for i, f in enumerate(fit.cards) if not (same and f == base.fit.cards[i])]
-        planned = plan_faces(replace(fit, cards=tuple(fit.cards[i] for i in redo)), layout, edition, structure.site)
-        faces = list(base.faces) if same else [None] * len(fit.cards)
-        for i, face in zip(redo, planned):
-            faces[i] = face
-        return fit, tuple(faces)
+            return plan_edits(prepared, edits, self._measures)
 
     # --- fit -------------------------------------------------------------------------------
 

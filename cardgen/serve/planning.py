@@ -1,0 +1,77 @@
+"""An edition planned again with some of its texts edited, by the printing code (cards_for,
+fit_cards, plan_faces, plan_poster) over the loaded deck and layout: only what the edit touches is
+planned again (a card's edit leaves the poster, a poster text the cards), and the measurements of
+every unchanged card are kept (serve/warm.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cardgen.build import EditionPlan, Prepared
+from cardgen.errors import Problem, Problems
+from cardgen.model import Edition
+from cardgen.plan.cards import cards_for
+from cardgen.plan.faces import plan_faces
+from cardgen.plan.fit import check_deck_name, fit_cards
+from cardgen.plan.poster import plan_poster
+from cardgen.serve.texts import editable_texts, with_edits
+from cardgen.serve.warm import Measures
+from cardgen.typeset.glyphs import check_glyphs
+
+POSTER_ONLY = ("deck.subject", "poster.")  # keys that change the poster and no card
+CARDS_ONLY = ("cards.", "rules.", "deck.title")  # keys that change cards and not the poster
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An edition planned with some edits: `plan` is None when they do not fit, `problems` say why."""
+
+    plan: EditionPlan | None
+    problems: tuple[Problem, ...]
+    edition: Edition  # with the edits in
+
+
+def plan_edits(prepared: Prepared, edits: dict[str, str], measures: Measures) -> Planned:
+    """The prepared edition planned again with `edits` (key -> text) written in."""
+    base = prepared.editions[0]
+    changed = with_edits(base.edition, edits)
+    old, new = editable_texts(base.edition), editable_texts(changed)
+    edits = {k: v for k, v in edits.items() if old[k] != new[k]}
+    if not edits:
+        return Planned(base, (), base.edition)
+    layout, structure, problems = prepared.layout, prepared.deck.structure, Problems()
+    fit, faces, poster = base.fit, base.faces, base.poster
+    if not all(k.startswith(POSTER_ONLY) for k in edits):
+        fit, faces = _plan_cards(prepared, base, changed, problems, measures)
+    else:  # the poster's texts only: their glyphs are checked with the edition's own
+        check_glyphs([], changed, structure, layout, problems)
+    if not all(k.startswith(CARDS_ONLY) for k in edits):
+        qr = layout.qr.poster if layout.qr.show else None
+        poster = plan_poster(layout.poster, changed, structure, layout.fonts.bold.name, problems, qr)
+    if problems or fit is None or poster is None:
+        return Planned(None, tuple(problems.items), changed)
+    return Planned(EditionPlan(changed, fit, poster, faces), (), changed)
+
+
+def _plan_cards(prepared: Prepared, base: EditionPlan, edition: Edition, problems: Problems, measures: Measures):
+    """The edition's cards fitted again (every card: one may set the deck's size); glyphs are
+    checked and faces planned again only for the cards that changed."""
+    layout, structure = prepared.layout, prepared.deck.structure
+    renamed = edition.title != base.edition.title  # the deck's name is on every front
+    if renamed and not check_deck_name(edition, layout.card, problems):
+        return None, None
+    cards = cards_for(structure, edition, layout)
+    before = [fitted.card for fitted in base.fit.cards]
+    if not check_glyphs([c for c in cards if c not in before], edition, structure, layout, problems):
+        return None, None
+    with measures.warm():
+        fit = fit_cards(cards, layout.card, layout.fonts.bold.name, edition.code, edition.language, problems)
+    if fit is None:
+        return None, None
+    same = len(fit.cards) == len(base.fit.cards) and not renamed
+    redo = [i for i, f in enumerate(fit.cards) if not (same and f == base.fit.cards[i])]
+    planned = plan_faces(replace(fit, cards=tuple(fit.cards[i] for i in redo)), layout, edition, structure.site)
+    faces = list(base.faces) if same else [None] * len(fit.cards)
+    for i, face in zip(redo, planned):
+        faces[i] = face
+    return fit, tuple(faces)
