@@ -298,36 +298,41 @@ def _render_one(prepared: Prepared, staging: Path):
 
 def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tuple[str, tuple[Path, ...], int]:
     """Every file of one edition into its staging folder: (code, files, pages in the pack)."""
+    from functools import partial
+
     from cardgen.draw.vector import Icons
     from cardgen.pdf.pack import merge_pack, split_parts
     from cardgen.pdf.render import render_sheets_and_poster, render_shop_cards
     from cardgen.pdf.shop import write_shop_poster
-    from cardgen.pdf.tiles import write_tiles
+    from cardgen.pdf.tiles import draw_overlays, write_tiles
 
     icons = Icons(dict(prepared.drawings))
     deck, layout, edition = prepared.deck, prepared.layout, plan.edition
     convert = _cmyk_conversion(prepared)
-    folder = staging
-    cards, poster, pack = (folder / name for name in OUTPUTS)
-    source = folder / "sheets-and-poster.pdf"  # not an output: the pack and the files printed alone are cut from it
-    author = deck.structure.author
-    card_pages, poster_pages = render_sheets_and_poster(source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons)
-    convert(source)  # before cutting, so that the files cut from it and the pack are CMYK too
-    split_parts(source, [(cards, card_pages, prepared.sheets.flip), (poster, poster_pages, None)], edition.language)
-    pdfs, sections = [source], [(edition.bookmark_cards, card_pages), (edition.bookmark_poster, poster_pages)]
-    files = [cards, poster]
-    regular = layout.fonts.regular.name
+    cards, poster, pack = (staging / name for name in OUTPUTS)
+    source = staging / "sheets-and-poster.pdf"  # not an output: the pack and the files printed alone are cut from it
+    author, regular = deck.structure.author, layout.fonts.regular.name
+    title = printed(edition.title, edition.language)
+    marks = None  # the tiles' marks, drawn after the poster so that they share its font subsets
     if prepared.tiles:
-        files.append(folder / TILES)
-        title = printed(edition.title, edition.language)
-        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
-        convert(files[-1])  # its poster is converted already; its marks are not
-        pdfs.append(files[-1])
+        marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
+    card_pages, poster_pages = render_sheets_and_poster(
+        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks
+    )
+    convert(source)  # before cutting, so that the files cut from it, the tiles and the pack are CMYK too
+    split_parts(source, [(cards, card_pages, prepared.sheets.flip), (poster, poster_pages, None)], edition.language)
+    printed_alone = card_pages + poster_pages
+    pdfs, sections = [(source, printed_alone)], [(edition.bookmark_cards, card_pages), (edition.bookmark_poster, poster_pages)]
+    files = [cards, poster]
+    if prepared.tiles:
+        files.append(staging / TILES)
+        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone))
+        pdfs.append((files[-1], pages))
         sections.append((edition.bookmark_tiles or edition.bookmark_poster, pages))
     if layout.shop:
-        files.append(folder / SHOP_CARDS)
+        files.append(staging / SHOP_CARDS)
         render_shop_cards(files[-1], plan.faces, layout, edition, author, icons)
-        files.append(folder / SHOP_POSTER)
+        files.append(staging / SHOP_POSTER)
         write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular)
         for file in files[-2:]:
             convert(file)

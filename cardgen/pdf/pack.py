@@ -37,12 +37,15 @@ def split_parts(source: Path, parts: list[tuple[Path, int, str | None]], languag
             writer.write(handle)
 
 
-def merge_pack(out: Path, pdfs: list[Path], sections: list[tuple[str, int]], edition: Edition, structure: Structure, flip: str) -> None:
-    """pdfs: appended in order; sections: (bookmark title, page count) over the merged pages, each a
-    bookmark and page labels "title 1", "title 2" (or only "title" for a single page)."""
+def merge_pack(
+    out: Path, pdfs: list[tuple[Path, int]], sections: list[tuple[str, int]], edition: Edition, structure: Structure, flip: str
+) -> None:
+    """pdfs: (pdf, how many of its first pages) appended in order; sections: (bookmark title, page
+    count) over the merged pages, each a bookmark and page labels "title 1", "title 2" (or only
+    "title" for a single page)."""
     writer = PdfWriter()
-    for pdf in pdfs:
-        writer.append(str(pdf), import_outline=False)
+    for pdf, pages in pdfs:
+        writer.append(str(pdf), pages=(0, pages), import_outline=False)
     first = 0
     for title, pages in sections:
         writer.add_outline_item(title=title, page_number=first)
@@ -59,7 +62,7 @@ def merge_pack(out: Path, pdfs: list[Path], sections: list[tuple[str, int]], edi
     )
     _finish(writer, edition.language, flip)
     writer.page_mode = "/UseOutlines"
-    # the tiles carry the poster's font subsets again, byte for byte: kept once
+    # the tiles carry the font subsets of the document they were cut from again, byte for byte: kept once
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     with open(out, "wb") as handle:
         writer.write(handle)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -56,16 +57,27 @@ def new_canvas(path: Path | BinaryIO, size: tuple[float, float], layout: Layout,
 
 
 def render_sheets_and_poster(
-    path: Path, faces: tuple[CardFaces, ...], sheets: SheetPlan, poster: PosterPlan, layout: Layout, edition: Edition, author: str, icons: Icons
+    path: Path,
+    faces: tuple[CardFaces, ...],
+    sheets: SheetPlan,
+    poster: PosterPlan,
+    layout: Layout,
+    edition: Edition,
+    author: str,
+    icons: Icons,
+    more: Callable[[Canvas], int] | None = None,
 ) -> tuple[int, int]:
     """The card sheets, then the poster, in one document, so that each font is subset once for
-    both (the pack and its parts are cut from it with pypdf); returns (card pages, poster pages)."""
+    both (the pack and its parts are cut from it with pypdf); returns (card pages, poster pages).
+    `more` draws pages after the poster that share its subsets (the tiles' marks)."""
     grid = sheets.grid
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, author)
     card_pages = draw_cards(canvas, faces, sheets, icons)
     canvas.setPageSize(layout.poster.paper)
     draw_poster(canvas, poster, icons)
     canvas.showPage()
+    if more:
+        more(canvas)
     canvas.save()
     return card_pages, 1
 

@@ -32,10 +32,19 @@ _TOL = 0.5  # pt: a poster page this close to the planned size is that size
 
 
 def write_tiles(
-    poster_pdf: Path, out_pdf: Path, plan: TilePlan, *, title: str = "", font: str = "Helvetica", texts: TileTexts | None = None
+    poster_pdf: Path,
+    out_pdf: Path,
+    plan: TilePlan,
+    *,
+    title: str = "",
+    font: str = "Helvetica",
+    texts: TileTexts | None = None,
+    marks_from: tuple[Path, int] | None = None,
 ) -> int:
     """One sheet per tile, row by row from the top-left, written to `out_pdf`; returns the page count.
-    `font` must be registered with ReportLab (an embedded TrueType font for print)."""
+    `font` must be registered with ReportLab (an embedded TrueType font for print). `marks_from`:
+    (pdf, first page) where draw_overlays drew the marks already, in the document the poster was
+    drawn in, so that both share their font subsets; without it, the marks get a document of their own."""
     reader = PdfReader(str(poster_pdf))
     poster = reader.pages[0]
     if poster.rotation:
@@ -50,7 +59,10 @@ def write_tiles(
     if "/Annots" in poster:  # links are no use on paper, and would land outside the tile's window
         del poster["/Annots"]
     origin = (float(box.left), float(box.bottom))
-    overlays = PdfReader(BytesIO(draw_overlays(plan, title, font, texts or TileTexts()))).pages
+    if marks_from:
+        overlays = PdfReader(str(marks_from[0])).pages[marks_from[1] :]
+    else:
+        overlays = PdfReader(BytesIO(_overlay_document(plan, title, font, texts or TileTexts()))).pages
     writer = PdfWriter()
     for tile, overlay in zip(plan.tiles, overlays):
         page = writer.add_blank_page(*plan.sheet)
@@ -69,15 +81,21 @@ def write_tiles(
     return len(plan.tiles)
 
 
-def draw_overlays(plan: TilePlan, title: str, font: str, texts: TileTexts) -> bytes:
-    """The marks of every tile, one page each, as a PDF."""
+def _overlay_document(plan: TilePlan, title: str, font: str, texts: TileTexts) -> bytes:
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=plan.sheet, invariant=1, pageCompression=1, initialFontName=font)
+    draw_overlays(canvas, plan, title, font, texts)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def draw_overlays(canvas: Canvas, plan: TilePlan, title: str, font: str, texts: TileTexts) -> int:
+    """The marks of every tile, one sheet-sized page each, on `canvas`; returns the page count."""
+    canvas.setPageSize(plan.sheet)
     for tile in plan.tiles:
         draw_marks(canvas, plan, tile, title, font, texts)
         canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    return len(plan.tiles)
 
 
 def draw_marks(canvas: Canvas, plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts) -> None:
