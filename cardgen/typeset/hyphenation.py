@@ -15,7 +15,7 @@ from cardgen import cache
 
 LEFT = RIGHT = 3  # no fewer than three letters before or after a break (Dutch practice: not 'o-' or '-en')
 KIND = "hyphenation"
-FORMAT = "1"  # the layout of an entry: raise it when that changes
+FORMAT = "2"  # the layout of an entry: raise it when that changes
 ENTRIES, SIZE = 16, 32_000_000  # a few languages for a few pyphen versions; German is 1.5 MB
 
 
@@ -39,15 +39,18 @@ def dictionary(language: str) -> pyphen.Pyphen | None:
 
 def _from_cache(path: Path) -> pyphen.Pyphen:
     key = cache.digest(FORMAT, pyphen.VERSION, path.read_bytes())
-    patterns = cache.read_object(KIND, key, dict)
-    if not patterns:
+    entry = cache.read_object(KIND, key, tuple)
+    if entry and len(entry) == 2 and isinstance(entry[0], dict):
+        patterns, maxlen = entry
+    else:
         patterns = pyphen.HyphDict(path).patterns
         if any(type(v) is not int for _, values in patterns.values() for v in values):
             raise ValueError("patterns with alternatives are pyphen objects: not cached")
-        cache.write_object(KIND, key, patterns, ENTRIES, SIZE)
+        maxlen = max(len(k) for k in patterns)
+        cache.write_object(KIND, key, (patterns, maxlen), ENTRIES, SIZE)
         _remove_json_caches()
     hyph = pyphen.HyphDict.__new__(pyphen.HyphDict)
-    hyph.patterns, hyph.cache, hyph.maxlen = patterns, {}, max(len(k) for k in patterns)
+    hyph.patterns, hyph.cache, hyph.maxlen = patterns, {}, maxlen
     result = pyphen.Pyphen.__new__(pyphen.Pyphen)
     result.left, result.right, result.hd = LEFT, RIGHT, hyph
     return result
