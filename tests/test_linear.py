@@ -1,0 +1,127 @@
+"""A build's typesetting grows with the deck card for card: every card costs the same, whatever
+the deck's size, and no text is typeset or wrapped more often than planning and drawing need.
+Counted, not timed, so that a loaded machine cannot make the test pass or fail."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from reportlab.platypus import Paragraph
+
+import cardgen.typeset.markup
+from cardgen.build import build, prepare
+
+FROZEN = Path(__file__).parent / "fixtures" / "decks" / "frozen"
+BLOCK = len(yaml.safe_load((FROZEN / "deck.yaml").read_text(encoding="utf-8"))["cards"])
+
+
+def deck_of(blocks: int, folder: Path) -> Path:
+    """The frozen deck with its action cards written `blocks` times over, each copy under ids of its own."""
+    shutil.copytree(FROZEN, folder)
+    structure = yaml.safe_load((folder / "deck.yaml").read_text(encoding="utf-8"))
+    texts = yaml.safe_load((folder / "nl" / "texts.yaml").read_text(encoding="utf-8"))
+    specs, card_texts = [], {}
+    for block in range(blocks):
+        for spec in structure["cards"]:
+            card_id = f"{spec['id']}-{block}"
+            specs.append({**spec, "id": card_id})
+            card_texts[card_id] = dict(texts["cards"][spec["id"]])
+    structure["cards"], texts["cards"] = specs, card_texts
+    (folder / "deck.yaml").write_text(yaml.safe_dump(structure, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (folder / "nl" / "texts.yaml").write_text(yaml.safe_dump(texts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    """blocks -> how often a build of that deck built a paragraph, wrapped one, and read a
+    text's markup and punctuation (every typeset() and printed() does, once)."""
+    counts: Counter = Counter()
+    real_init, real_wrap, real_tokens = Paragraph.__init__, Paragraph.wrap, cardgen.typeset.markup._tokens
+
+    def init(self, *args, **kwargs):
+        counts["paragraphs"] += 1
+        real_init(self, *args, **kwargs)
+
+    def wrap(self, *args, **kwargs):
+        counts["wraps"] += 1
+        return real_wrap(self, *args, **kwargs)
+
+    def tokens(*args, **kwargs):
+        counts["texts read"] += 1
+        return real_tokens(*args, **kwargs)
+
+    monkeypatch.setattr(Paragraph, "__init__", init)
+    monkeypatch.setattr(Paragraph, "wrap", wrap)
+    monkeypatch.setattr(cardgen.typeset.markup, "_tokens", tokens)
+
+    def run(blocks: int) -> Counter:
+        counts.clear()
+        build(prepare(deck_of(blocks, tmp_path / f"deck-{blocks}")), tmp_path / f"out-{blocks}")
+        return Counter(counts)
+
+    return run
+
+
+def test_every_card_costs_the_same_whatever_the_decks_size(work):
+    one, two, four = work(1), work(2), work(4)
+    first = {what: two[what] - one[what] for what in one}
+    later = {what: (four[what] - two[what]) / 2 for what in one}
+    assert first == later, f"the second {BLOCK} cards cost {first}, each later {BLOCK} cost {later}"
+
+
+def test_each_card_is_typeset_and_wrapped_no_more_than_it_needs(work):
+    """Per action card: its title and description wrapped once each to fit them, and again when
+    drawn, with the front's label; a description whose last word would stand alone is set once
+    more with the last two words together (about a quarter of them). The label is shared by a
+    category's cards: measured once, not per card."""
+    one, four = work(1), work(4)
+    per_card = {what: (four[what] - one[what]) / (3 * BLOCK) for what in one}
+    assert per_card["wraps"] <= 5.5, per_card
+    assert per_card["paragraphs"] <= 5.5, per_card
+    # typeset: title and description (and the glued variant); printed: the glyph check's label,
+    # title, description and number, and the title's widest word
+    assert per_card["texts read"] <= 7.5, per_card
+
+
+@pytest.fixture(scope="module")
+def frozen():
+    return prepare(FROZEN)
+
+
+class Counted(tuple):
+    """A tuple that counts how often it is read from start to end."""
+
+    reads = 0
+
+    def __iter__(self):
+        type(self).reads += 1
+        return super().__iter__()
+
+
+def test_looking_up_every_card_reads_the_editions_texts_once(frozen, monkeypatch):
+    from dataclasses import replace
+
+    edition = frozen.deck.editions[0]
+    monkeypatch.setattr(Counted, "reads", 0)
+    counted = replace(edition, cards=Counted(edition.cards), categories=Counted(edition.categories), lines=Counted(edition.lines))
+    for card_id, text in edition.cards:
+        assert counted.card(card_id) == text
+        assert counted.category("preventie") == edition.category("preventie")
+        assert counted.line("deck.title") == edition.line("deck.title")
+    assert Counted.reads == 3  # cards, categories and lines: each made a mapping once, not once a lookup
+
+
+def test_looking_up_a_cards_sources_reads_them_once(frozen, monkeypatch):
+    from dataclasses import replace
+
+    card = frozen.editions[0].fit.cards[0].card
+    monkeypatch.setattr(Counted, "reads", 0)
+    counted = replace(card, sources=Counted(card.sources))
+    for _ in range(100):
+        assert counted.source_of("title") == card.source_of("title")
+    assert Counted.reads == 1
