@@ -26,7 +26,7 @@ def test_each_back_scale_stands_behind_its_front_cross(flip):
 
 
 def calibrate(tmp_path, *args):
-    result = CliRunner().invoke(main, ["calibrate", "--content", str(CONTENT), "--out", str(tmp_path), *args])
+    result = CliRunner().invoke(main, ["calibrate", "--content", str(CONTENT), "--out", str(tmp_path), "--lang", "nl", *args])
     assert result.exit_code == 0, result.output
     return tmp_path / "nl" / "calibration.pdf"
 
