@@ -243,9 +243,10 @@ def test_the_watcher_tells_open_pages_within_a_second(small_copy):
 
     async def scenario():
         broadcast, stop = Broadcast(), asyncio.Event()
-        watcher = asyncio.create_task(watch(small_copy, lambda: reloads.append(1), broadcast, stop))
+        watcher = asyncio.create_task(watch(small_copy, reloads.append, broadcast, stop))
         stream = broadcast.stream()
         assert (await anext(stream)).startswith("retry:")
+        assert (await anext(stream)) == 'event: hello\ndata: {"generation": 0}\n\n'
         waiting = asyncio.create_task(anext(stream))
         await asyncio.sleep(0.3)  # the watcher is watching
         (small_copy / "layout.yaml").write_text((small_copy / "layout.yaml").read_text() + "\n", encoding="utf-8")
@@ -255,7 +256,7 @@ def test_the_watcher_tells_open_pages_within_a_second(small_copy):
         return event
 
     event = asyncio.run(scenario())
-    assert event.startswith("event: change\n") and "layout.yaml" in event and reloads
+    assert event.startswith("event: change\n") and "layout.yaml" in event and reloads == [["layout.yaml"]]
 
 
 def test_a_busy_port_is_a_message_and_port_0_finds_a_free_one():

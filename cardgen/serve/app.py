@@ -22,7 +22,14 @@ from cardgen.serve.live import Broadcast, watch
 from cardgen.serve.studio import Refused, Studio
 
 HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=HERE / "templates")
+
+
+def _generation(request: Request) -> dict:
+    """Every page says which change it was drawn after, so that its event stream can tell it missed one."""
+    return {"generation": request.app.state.broadcast.generation}
+
+
+templates = Jinja2Templates(directory=HERE / "templates", context_processors=[_generation])
 IMAGE_CACHE = {"Cache-Control": "private, max-age=3600"}  # image URLs carry a stamp of what they show
 
 

@@ -39,6 +39,8 @@ class Broadcast:
         self._queues.add(queue)
         try:
             yield "retry: 500\n\n"  # a page whose stream broke reconnects quickly
+            # a change told before this page listened: the page compares it with the one it was drawn at
+            yield f"event: hello\ndata: {json.dumps({'generation': self.generation})}\n\n"
             while True:
                 try:
                     notice = await asyncio.wait_for(queue.get(), HEARTBEAT)
@@ -52,16 +54,16 @@ class Broadcast:
             self._queues.discard(queue)
 
 
-async def watch(folder: Path, reload: Callable[[], None], broadcast: Broadcast, stop: asyncio.Event) -> None:
-    """Until `stop`: on each batch of changes under `folder`, reload (in a thread, as it reads and
-    plans the deck) and tell the pages. A short debounce keeps the page within a second of a save."""
+async def watch(folder: Path, reload: Callable[[list[str]], None], broadcast: Broadcast, stop: asyncio.Event) -> None:
+    """Until `stop`: on each batch of changes under `folder`, reload with the names of the files
+    changed (in a thread, as it reads and plans the deck) and tell the pages. A short debounce keeps the page within a second of a save."""
     from starlette.concurrency import run_in_threadpool
     from watchfiles import awatch
 
     async for changes in awatch(folder, debounce=150, step=30, stop_event=stop):
         files = sorted({Path(path).name for _, path in changes})
         try:
-            await run_in_threadpool(reload)
+            await run_in_threadpool(reload, files)
         except Exception:  # the watcher must outlive a bug in one reload; the page shows the next state
             log.exception("reloading the deck after a change to %s failed", ", ".join(files))
         broadcast.publish(files)

@@ -40,6 +40,10 @@ class Bounded:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
 
+    def __contains__(self, key) -> bool:
+        with self._lock:
+            return key in self._items
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

@@ -34,6 +34,14 @@ class CardView:
     fit: TextFit
 
 
+def _look(prepared: dict[str, Prepared]) -> tuple:
+    """What a face's look depends on beyond its plan: the layout, and every drawing's file."""
+    first = next(iter(prepared.values()), None)
+    if first is None:
+        return ()
+    return (first.layout, tuple((path, file_version(path)) for path, _ in first.drawings))
+
+
 class Workspace:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
@@ -47,29 +55,32 @@ class Workspace:
     # --- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read every file of the deck again and plan every edition that can be built."""
+        """Read every file of the deck again and plan every edition that can be built. Previews
+        and measurements are keyed by content and kept, unless the layout or a drawing changed."""
         with self._lock:
-            self._prepared: dict[str, Prepared] = {}
-            self._versions: dict[str, str] = {}
-            self._measures = Measures()
-            self._plans.clear()
-            self._images.clear()
+            prepared: dict[str, Prepared] = {}
+            versions: dict[str, str] = {}
             problems: list[str] = []
-            self._source, unfinished = self._translation_state(problems)
-            codes = find_editions(self.folder)
-            self._all = sorted(codes, key=lambda c: (c != self._source, c))
-            for code in self._all:
-                self._versions[code] = file_version(self.folder / code / TEXTS_FILE)
+            source, unfinished = self._translation_state(problems)
+            codes = sorted(find_editions(self.folder), key=lambda c: (c != source, c))
+            for code in codes:
+                versions[code] = file_version(self.folder / code / TEXTS_FILE)  # before reading: a later change conflicts
                 if code in unfinished:
                     continue
                 try:
-                    self._prepared[code] = prepare(self.folder, lang=code)
+                    prepared[code] = prepare(self.folder, lang=code)
                 except ContentError as exc:
                     problems.extend(str(p) for p in exc.problems)
                 except CardgenError as exc:
                     problems.append(exc.format_message())
             if not codes and not problems:
                 problems.append(f"{self.folder}: no edition found: expected a folder such as 'nl/' holding {TEXTS_FILE}")
+            look = _look(prepared)
+            if look != getattr(self, "_look", None):
+                self._measures, self._look = Measures(), look
+                self._images.clear()
+            self._plans.clear()
+            self._prepared, self._versions, self._source, self._all = prepared, versions, source, codes
             self.problems: tuple[str, ...] = tuple(dict.fromkeys(problems))
 
     def _translation_state(self, problems: list[str]) -> tuple[str | None, set[str]]:
@@ -226,9 +237,11 @@ class Workspace:
         return (edition, face, dpi, faces.front if face == "front" else faces.back)
 
     def _draw_every_face(self, edition: str, dpi: int) -> None:
+        """The faces of the edition not drawn yet (after a reload: the ones that changed)."""
         plan = self._base(edition)
-        wanted = [(i, face) for i in range(len(plan.faces)) for face in ("front", "back")]
-        for (i, face), image in zip(wanted, faces_pngs(self._prepared_of(edition), plan, wanted, dpi)):
+        everything = [(i, face) for i in range(len(plan.faces)) for face in ("front", "back")]
+        wanted = [(i, face) for i, face in everything if self._face_key(edition, plan, i, face, dpi) not in self._images]
+        for (i, face), image in zip(wanted, faces_pngs(self._prepared_of(edition), plan, wanted, dpi) if wanted else []):
             self._images.put(self._face_key(edition, plan, i, face, dpi), image)
 
     def poster_png(self, edition: str, edits: Mapping[str, str] = {}, dpi: int = 40) -> bytes:

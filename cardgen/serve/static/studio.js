@@ -134,6 +134,13 @@
     if (anyDirty()) event.preventDefault();
   });
 
+  // What a save said ("saved", a conflict) stays on screen when the page is drawn again.
+  function keptMessages() {
+    return Array.from(document.querySelectorAll("[data-save-message]"))
+      .filter((line) => line.textContent)
+      .map((line) => { const unit = unitOf(line); return [unit.id || unit.dataset.key, line.textContent, line.className]; });
+  }
+
   async function refetch() {
     let html;
     try {
@@ -145,23 +152,35 @@
     const page = new DOMParser().parseFromString(html, "text/html");
     const main = page.getElementById("main");
     if (!main) return location.reload();
+    const told = keptMessages();
     document.getElementById("main").replaceWith(main);
+    told.forEach(([name, text, kind]) => {
+      const unit = document.getElementById(name) || document.querySelector(`[data-key="${CSS.escape(name)}"]`);
+      const line = unit && unit.querySelector("[data-save-message]");
+      if (line) [line.textContent, line.className] = [text, kind];
+    });
     document.querySelector("header.bar").replaceWith(page.querySelector("header.bar"));
     body.dataset.edition = page.body.dataset.edition;
     body.dataset.version = page.body.dataset.version;
-    body.dataset.refreshed = String(Number(body.dataset.refreshed || 0) + 1);
+    body.dataset.generation = page.body.dataset.generation;
     say("");
   }
 
   if (window.EventSource) {
     const events = new EventSource("/events");
-    events.addEventListener("change", () => {
-      if (anyDirty()) {
-        say("A file of the deck changed outside the studio. Save your change (you will be told if the same " +
-            "text changed) or reload the page to see the new version.", "warn");
-        return;
-      }
-      refetch();
+    events.addEventListener("hello", (event) => {
+      // changes told while this page was loading, or while the studio was away
+      if (JSON.parse(event.data).generation !== Number(body.dataset.generation)) changed();
     });
+    events.addEventListener("change", changed);
+  }
+
+  function changed() {
+    if (anyDirty()) {
+      say("A file of the deck changed outside the studio. Save your change (you will be told if the same " +
+          "text changed) or reload the page to see the new version.", "warn");
+      return;
+    }
+    refetch();
   }
 })();
