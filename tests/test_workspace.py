@@ -4,6 +4,7 @@ conflicts, translations made stale or confirmed, the translators' rows, problems
 from __future__ import annotations
 
 import difflib
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -223,3 +224,27 @@ def test_a_text_missing_from_a_translation_is_saved_into_its_section(ws, deck_co
     assert ws.save("fr", "cards.stappenplan.title", "Protocole", ws.version("fr")).ok
     assert texts_of(path, Problems())["cards.stappenplan.title"][0] == "Protocole"
     assert {row.key: row.state for row in ws.translation_rows("fr")}["cards.stappenplan.title"] == "ok"
+
+
+def test_a_reload_keeps_the_faces_that_did_not_change(ws, deck_copy):
+    path = deck_copy / "nl" / "texts.yaml"
+    back = ws.face_png("nl", "stappenplan", "back")
+    other = ws.face_png("nl", "hulp-bieden", "back")
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Stappenplan", "title: Stappen"), encoding="utf-8")
+    ws.reload()
+    assert ws.face_png("nl", "hulp-bieden", "back") is other
+    assert ws.face_png("nl", "stappenplan", "back") != back
+
+
+def test_a_changed_drawing_is_drawn_again(ws, deck_copy):
+    """The plan names the drawing's file, not what is in it: a changed file is drawn anew."""
+    from cardgen.load.assets import builtin_assets
+
+    icon = deck_copy / "icons" / "lifebuoy.svg"
+    icon.parent.mkdir()
+    shutil.copy(builtin_assets() / "icons" / "lifebuoy.svg", icon)
+    ws.reload()
+    front = ws.face_png("nl", "stappenplan", "front")
+    icon.write_text(icon.read_text(encoding="utf-8").replace("M 7 50", "M 20 50", 1), encoding="utf-8")
+    ws.reload()
+    assert ws.face_png("nl", "stappenplan", "front") != front
