@@ -28,8 +28,9 @@ def label(key: str) -> str:
     return LABELS.get(last, last.replace("_", " ").capitalize())
 
 
-def field(key: str, text: str) -> dict:
-    return {"key": key, "label": label(key), "text": text, "rows": max(2, min(12, len(text) // 45 + text.count("\n") + 1))}
+def field(key: str, text: str, width: int = 45) -> dict:
+    """An editable text, its textarea as tall as the text (`width` characters a line) within reason."""
+    return {"key": key, "label": label(key), "text": text, "rows": max(1, min(12, len(text) // width + text.count("\n") + 1))}
 
 
 def fit_view(fit) -> dict:
@@ -81,7 +82,7 @@ def _translation(rows) -> dict:
     counts = Counter(row.state for row in rows)
     shown = [(state, counts[state]) for state in STATES if counts[state]]
     shown += [(state, n) for state, n in counts.items() if state not in STATES]
-    return {"rows": [{**field(row.key, row.text), "source": row.source_text, "state": row.state, "room": row.room,
+    return {"rows": [{**field(row.key, row.text, width=30), "source": row.source_text, "state": row.state, "room": row.room,
                       "editable": row.editable} for row in rows],
             "counts": shown, "total": len(rows)}  # fmt: skip
 

@@ -46,6 +46,7 @@
     unit.dataset.fit = fit.status;
     let message = fit.message || "";
     if (fit.deck_shrink) message += " This sets every card's description smaller.";
+    if (fit.status === "overflow") message += " The picture shows the last text that fitted.";
     unit.querySelector("[data-fit-message]").textContent = message;
   }
 
@@ -112,6 +113,15 @@
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-save]");
     if (button) save(unitOf(button));
+  });
+
+  document.addEventListener("submit", (event) => {
+    const button = event.target.matches("form.build") && event.target.querySelector("button");
+    if (button) [button.disabled, button.textContent] = [true, "Building the PDFs…"]; // a few seconds
+  });
+
+  document.addEventListener("change", (event) => {
+    if (event.target.matches("[data-todo-only]")) document.body.classList.toggle("todo-only", event.target.checked);
   });
 
   document.addEventListener("keydown", (event) => {
