@@ -275,3 +275,29 @@ def test_a_busy_port_is_a_message_and_port_0_finds_a_free_one():
 def test_serve_refuses_an_edition_it_does_not_have(small_copy):
     result = CliRunner().invoke(main, ["serve", "--content", str(small_copy), "--lang", "../x", "--no-browser"])
     assert result.exit_code == 2 and "not a path" in result.output
+
+
+def test_ctrl_c_stops_the_studio_at_once_with_a_page_open(small_copy):
+    """An open page's event stream must not hold the server (uvicorn waits for open connections)."""
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    server = subprocess.Popen([sys.executable, "-m", "cardgen", "serve", "--content", str(small_copy), "--port", "0", "--no-browser"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    try:
+        lines = []
+        for line in server.stdout:
+            lines.append(line)
+            if "http://127.0.0.1:" in line:
+                break
+        address = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines)).group(0)
+        stream = urllib.request.urlopen(address + "events", timeout=10)
+        assert stream.readline().startswith(b"retry:")
+        server.send_signal(signal.SIGINT)
+        output = server.communicate(timeout=5)[0]
+    finally:
+        server.kill()
+    assert server.returncode == 130  # stopped with Ctrl-C, as every command
+    assert "The studio stopped" in output and "Traceback" not in output and "ERROR" not in output

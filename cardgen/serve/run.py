@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import socket
 import tempfile
@@ -10,13 +11,16 @@ import webbrowser
 from pathlib import Path
 
 import click
+import uvicorn
+
+from cardgen.errors import CardgenError
 
 HOST = "127.0.0.1"  # never another interface: the studio writes the deck's files
 DEFAULT_PORT = 8765
 
 
-class PortBusy(click.ClickException):
-    exit_code = 1
+class PortBusy(CardgenError):
+    """The port asked for is taken: a message, exit 1."""
 
 
 def listen(port: int | None) -> socket.socket:
@@ -38,8 +42,6 @@ def listen(port: int | None) -> socket.socket:
 
 
 def serve(folder: Path, lang: str | None, port: int | None, open_browser: bool, out: Path | None) -> None:
-    import uvicorn
-
     from cardgen.serve.app import create_app
     from cardgen.serve.studio import Studio
     from cardgen.serve.workspace import Workspace
@@ -59,5 +61,32 @@ def serve(folder: Path, lang: str | None, port: int | None, open_browser: bool, 
                 threading.Thread(target=webbrowser.open, args=(address,), daemon=True).start()
 
         app = create_app(studio, on_start=started)
-        config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1, lifespan="on")
-        uvicorn.Server(config).run(sockets=[sock])
+        config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2, lifespan="on")
+        try:
+            _Server(config, app.state.broadcast).run(sockets=[sock])
+        except KeyboardInterrupt:  # uvicorn raises Ctrl-C again once it has shut down
+            interrupted = True
+        else:
+            interrupted = False
+    click.echo("The studio stopped; every saved text is in the deck's files.")
+    if interrupted:
+        raise SystemExit(130)  # the exit code of every command stopped with Ctrl-C
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, ending every page's event stream as soon as Ctrl-C is pressed: uvicorn
+    waits for open connections before it stops, and an event stream never closes by itself."""
+
+    def __init__(self, config: uvicorn.Config, broadcast) -> None:
+        super().__init__(config)
+        self._broadcast = broadcast
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def startup(self, sockets=None) -> None:
+        self._loop = asyncio.get_running_loop()
+        await super().startup(sockets=sockets)
+
+    def handle_exit(self, sig, frame) -> None:
+        if self._loop is not None:  # called from a signal handler, outside the loop's own turn
+            self._loop.call_soon_threadsafe(self._broadcast.close)
+        super().handle_exit(sig, frame)
