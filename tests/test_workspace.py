@@ -248,3 +248,16 @@ def test_a_changed_drawing_is_drawn_again(ws, deck_copy):
     icon.write_text(icon.read_text(encoding="utf-8").replace("M 7 50", "M 20 50", 1), encoding="utf-8")
     ws.reload()
     assert ws.face_png("nl", "stappenplan", "front") != front
+
+
+def test_a_description_too_long_is_drawn_past_the_cards_foot(ws):
+    from cardgen.plan.geometry import back_regions
+
+    far_too_long = text_of(ws, "nl", KEY) * 4
+    planned = ws.planned("nl", {KEY: far_too_long})
+    assert planned.plan is None
+    index = [f.card.id for f in planned.shown.fit.cards].index("stappenplan")
+    body = planned.shown.faces[index].back.body
+    assert body.size == 8 and body.box.y < back_regions(ws._prepared_of("nl").layout.card).text_bottom
+    assert ws.face_png("nl", "stappenplan", "back", {KEY: far_too_long}) != ws.face_png("nl", "stappenplan", "back")
+    assert ws.planned("nl", {"cards.stappenplan.title": "Stappenplanstappenplanstappenplan"}).shown is None

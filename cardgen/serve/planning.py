@@ -29,6 +29,7 @@ class Planned:
     plan: EditionPlan | None
     problems: tuple[Problem, ...]
     edition: Edition  # with the edits in
+    shown: EditionPlan | None = None  # when a description is too long: drawn at the smallest size past the card's foot
 
 
 def plan_edits(prepared: Prepared, edits: dict[str, str], measures: Measures) -> Planned:
@@ -49,7 +50,7 @@ def plan_edits(prepared: Prepared, edits: dict[str, str], measures: Measures) ->
         qr = layout.qr.poster if layout.qr.show else None
         poster = plan_poster(layout.poster, changed, structure, layout.fonts.bold.name, problems, qr)
     if problems or fit is None or poster is None:
-        return Planned(None, tuple(problems.items), changed)
+        return Planned(None, tuple(problems.items), changed, _overflowing(prepared, changed, measures))
     return Planned(EditionPlan(changed, fit, poster, faces), (), changed)
 
 
@@ -75,3 +76,29 @@ def _plan_cards(prepared: Prepared, base: EditionPlan, edition: Edition, problem
     for i, face in zip(redo, planned):
         faces[i] = face
     return fit, tuple(faces)
+
+
+def _overflowing(prepared: Prepared, edition: Edition, measures: Measures) -> EditionPlan | None:
+    """The edition as the user typed it, for the preview only: the cards whose descriptions
+    changed set at the smallest size, running past the card's foot when too long. None when
+    anything else changed (a title, a label, the deck's name): those show the last plan that fitted."""
+    base, layout = prepared.editions[0], prepared.layout
+    cards = cards_for(prepared.deck.structure, edition, layout)
+    fitted = list(base.fit.cards)
+    if len(cards) != len(fitted) or edition.title != base.edition.title:
+        return None
+    smallest, redo = layout.card.description.min_size, []
+    for i, (card, old) in enumerate(zip(cards, fitted)):
+        if card == old.card:
+            continue
+        if (card.title, card.label) != (old.card.title, old.card.label):
+            return None
+        m = measures.of(card, layout.card, layout.fonts.bold.name, edition.language)
+        fitted[i] = replace(old, card=card, body_size=smallest, body_height=m.body(smallest)[0], body_markup=m.body_markup(False))
+        redo.append(i)
+    fit = replace(base.fit, cards=tuple(fitted))
+    faces = list(base.faces)
+    planned = plan_faces(replace(fit, cards=tuple(fitted[i] for i in redo)), layout, edition, prepared.deck.structure.site)
+    for i, face in zip(redo, planned):
+        faces[i] = face
+    return EditionPlan(edition, fit, base.poster, tuple(faces))

@@ -210,13 +210,15 @@ class Workspace:
     # --- images ----------------------------------------------------------------------------
 
     def face_png(self, edition: str, card_id: str, face: str, edits: Mapping[str, str] = {}, dpi: int = 110) -> bytes:
-        """A face as it prints with `edits`; an edit that does not fit shows the last face that did."""
+        """A face as it prints with `edits`; a description too long runs past the card's foot, any
+        other edit that does not fit shows the last face that did."""
         from cardgen.preview import card_index
 
         if face not in ("front", "back"):
             raise ValueError(f"no face '{face}': front or back")
         base = self._base(edition)
-        plan = self.planned(edition, edits).plan or base
+        planned = self.planned(edition, edits)
+        plan = planned.plan or planned.shown or base
         try:
             index = card_index(plan, card_id)
         except KeyError:
