@@ -183,6 +183,10 @@ def test_what_the_browser_sends_is_checked(ws):
     with pytest.raises(ValueError):
         ws.face_png("nl", "stappenplan", "side")
     with pytest.raises(ValueError):
+        ws.face_png("nl", "stappenplan", "front", dpi=100_000)
+    with pytest.raises(ValueError):
+        ws.poster_png("nl", dpi=1200)
+    with pytest.raises(ValueError):
         ws.save("nl", "cards.stappenplan.title", "   ", ws.version("nl"))
 
 

@@ -34,6 +34,16 @@ class CardView:
     fit: TextFit
 
 
+# a preview's resolution, whatever is asked: a few thousand pixels across at most
+FACE_DPI = 600
+POSTER_DPI = 150
+
+
+def _check_dpi(dpi, most: int) -> None:
+    if not isinstance(dpi, int) or not 10 <= dpi <= most:
+        raise ValueError(f"a preview is drawn at 10 to {most} dpi, not {dpi!r}")
+
+
 def _look(prepared: dict[str, Prepared]) -> tuple:
     """What a face's look depends on beyond its plan: the layout, and every drawing's file."""
     first = next(iter(prepared.values()), None)
@@ -216,6 +226,7 @@ class Workspace:
 
         if face not in ("front", "back"):
             raise ValueError(f"no face '{face}': front or back")
+        _check_dpi(dpi, FACE_DPI)
         base = self._base(edition)
         planned = self.planned(edition, edits)
         plan = planned.plan or planned.shown or base
@@ -249,6 +260,7 @@ class Workspace:
     def poster_png(self, edition: str, edits: Mapping[str, str] = {}, dpi: int = 40) -> bytes:
         from cardgen import preview
 
+        _check_dpi(dpi, POSTER_DPI)
         plan = self.planned(edition, edits).plan or self._base(edition)
         prepared = self._prepared_of(edition)
 
