@@ -301,3 +301,13 @@ def test_ctrl_c_stops_the_studio_at_once_with_a_page_open(small_copy):
         server.kill()
     assert server.returncode == 130  # stopped with Ctrl-C, as every command
     assert "The studio stopped" in output and "Traceback" not in output and "ERROR" not in output
+
+
+def test_nothing_is_fetched_from_the_internet(small):
+    """Pages, styles and script are the package's own: no CDN, no web font, no remote image."""
+    client, _ = small
+    static = Path(__file__).parents[1] / "cardgen" / "serve" / "static"
+    texts = [client.get(path).text for path in ("/edition/nl", "/edition/nl/translate", "/edition/nl/downloads")]
+    texts += [p.read_text(encoding="utf-8") for p in static.iterdir()]
+    for text in texts:
+        assert not re.search(r"""(src|href|url)\s*[=(]\s*["']?(https?:)?//""", text), re.findall(r"https?://\S+", text)

@@ -158,6 +158,25 @@ def test_a_change_made_in_another_editor_shows_up_within_a_second(studio, browse
     assert elapsed < 1.5, f"the page showed the change after {elapsed:.2f} s"  # 1 s promised; slack for a loaded machine
 
 
+def test_an_edit_made_meanwhile_in_another_editor_is_never_lost_silently(studio, browser):
+    address, folder, _ = studio
+    path = folder / "nl" / "texts.yaml"
+    browser.get(address)
+    wait(browser, lambda d: loaded(d, "stappenplan"))
+    time.sleep(0.5)
+    retype(browser.find_element(By.NAME, "cards.stappenplan.title"), "Mijn titel")
+    path.write_text(re.sub(r"(  stappenplan:\n    title: )[^\n]+", r"\1Hun titel", path.read_text(encoding="utf-8")), encoding="utf-8")
+    wait(browser, lambda d: "changed outside the studio" in d.find_element(By.ID, "status").text, 5, "the page says so")
+    assert browser.find_element(By.NAME, "cards.stappenplan.title").get_attribute("value") == "Mijn titel"
+    click(browser, "#card-stappenplan [data-save]")
+    wait(browser, lambda d: "changed since this page loaded it" in saved_line(d).text, what="the save is told of the conflict")
+    assert "Hun titel" in path.read_text(encoding="utf-8")  # nothing overwritten
+    assert browser.find_element(By.CSS_SELECTOR, "#card-stappenplan [data-save]").text == "Save mine anyway"
+    click(browser, "#card-stappenplan [data-save]")
+    wait(browser, lambda d: saved_line(d).text == "saved", what="saved on the second click")
+    assert "title: Mijn titel" in path.read_text(encoding="utf-8")
+
+
 def test_a_broken_file_lists_its_problems_and_fixing_it_brings_the_cards_back(studio, browser):
     address, folder, _ = studio
     path = folder / "nl" / "texts.yaml"
