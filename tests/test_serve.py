@@ -193,8 +193,9 @@ def test_a_server_error_is_a_page_with_a_message(small, monkeypatch):
     assert response.status_code == 500 and "planning went wrong" in response.json()["error"]
 
 
-def test_the_build_button_makes_the_same_bytes_as_cardgen_build(full, tmp_path):
+def test_the_build_button_makes_the_same_bytes_as_cardgen_build(full, tmp_path, monkeypatch):
     client, folder = full
+    monkeypatch.chdir(tmp_path)
     response = client.post("/edition/fr/build", headers={"origin": ORIGIN})
     assert response.status_code == 200 and response.url.path == "/edition/fr/downloads"
     assert "Impression" in response.text and "recto verso" in response.text  # the instructions in French
@@ -206,7 +207,8 @@ def test_the_build_button_makes_the_same_bytes_as_cardgen_build(full, tmp_path):
         download = client.get(f"/edition/fr/files/{name}")
         assert download.status_code == 200 and download.headers["content-type"] == "application/pdf"
         assert download.content == (reference / "fr" / name).read_bytes(), name
-    assert not (folder.parent / "output").exists()  # the studio's own folder, not output/
+    assert (tmp_path / "studio-out" / "fr" / "print-pack.pdf").is_file()
+    assert not (tmp_path / "output").exists()  # the studio's own folder, not the user's output/
 
 
 def test_the_printing_instructions_follow_the_readme_in_english(full):
