@@ -47,7 +47,7 @@ def main() -> None:
     python, runs, content = sys.executable, options.runs, str(options.content)
     cardgen = [python, "-m", "cardgen"]
     with tempfile.TemporaryDirectory() as scratch:
-        warm = dict(os.environ, XDG_CACHE_HOME=str(Path(scratch) / "cache"))
+        warm = dict(os.environ, CARDGEN_CACHE_DIR=str(Path(scratch) / "cache"))
         out = str(Path(scratch) / "out")
         build = [*cardgen, "build", "--content", content, "--lang", "nl", "--out", out]
         cpu(build, warm)  # fills the cache
@@ -56,7 +56,7 @@ def main() -> None:
         def empty_cache() -> None:
             shutil.rmtree(cold_home, ignore_errors=True)
 
-        cold = dict(os.environ, XDG_CACHE_HOME=str(cold_home))
+        cold = dict(os.environ, CARDGEN_CACHE_DIR=str(cold_home))
         rows = [
             ("python -c pass", median_ms([python, "-c", "pass"], warm, runs)),
             ("import cardgen.cli", median_ms([python, "-c", "import cardgen.cli"], warm, runs)),

@@ -19,8 +19,11 @@ FRESH = 60.0  # s: a temporary file younger than this may be another build's wri
 
 
 def folder() -> Path:
-    """The platform's cache folder: %LOCALAPPDATA%\\cardgen\\Cache on Windows, ~/Library/Caches on
-    macOS, $XDG_CACHE_HOME or ~/.cache elsewhere."""
+    """$CARDGEN_CACHE_DIR if set, else the platform's cache folder: %LOCALAPPDATA%\\cardgen\\Cache
+    on Windows, ~/Library/Caches/cardgen on macOS, $XDG_CACHE_HOME/cardgen or ~/.cache/cardgen elsewhere."""
+    chosen = os.environ.get("CARDGEN_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("cardgen", appauthor=False))

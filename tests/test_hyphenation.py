@@ -12,7 +12,7 @@ from cardgen.typeset import hyphenation
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("CARDGEN_CACHE_DIR", str(tmp_path / "cardgen"))
     hyphenation.dictionary.cache_clear()
     yield tmp_path / "cardgen" / "hyphenation"
     hyphenation.dictionary.cache_clear()
@@ -47,7 +47,7 @@ def test_a_broken_cache_file_falls_back_to_pyphen(cache):
 def test_an_unwritable_cache_folder_is_no_error(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setenv("CARDGEN_CACHE_DIR", str(blocker))
     hyphenation.dictionary.cache_clear()
     try:
         assert hyphenation.dictionary("nl").inserted("leerkrachten") == expected("leerkrachten")

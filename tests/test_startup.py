@@ -28,7 +28,7 @@ print(json.dumps(sorted(sys.modules)))
 
 def imported(cache: Path, *args: str) -> set[str]:
     """The top-level packages and the modules a `cardgen ARGS` run imported."""
-    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    env = dict(os.environ, CARDGEN_CACHE_DIR=str(cache))
     result = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     modules = json.loads(result.stdout.splitlines()[-1])
