@@ -313,3 +313,11 @@ def test_nothing_is_fetched_from_the_internet(small):
     texts += [p.read_text(encoding="utf-8") for p in static.iterdir()]
     for text in texts:
         assert not re.search(r"""(src|href|url)\s*[=(]\s*["']?(https?:)?//""", text), re.findall(r"https?://\S+", text)
+
+
+def test_a_body_far_larger_than_any_form_is_refused(small):
+    client, folder = small
+    before = (folder / "nl" / "texts.yaml").read_bytes()
+    response = client.post("/edition/nl/save", content=b'{"key": "' + b"x" * 2_000_000 + b'"}')
+    assert response.status_code == 413
+    assert (folder / "nl" / "texts.yaml").read_bytes() == before

@@ -30,6 +30,7 @@ def _generation(request: Request) -> dict:
 
 
 templates = Jinja2Templates(directory=HERE / "templates", context_processors=[_generation])
+MAX_BODY = 1_000_000  # bytes: a card's texts are a few hundred; anything near this is not our form
 IMAGE_CACHE = {"Cache-Control": "private, max-age=3600"}  # image URLs carry a stamp of what they show
 
 
@@ -167,7 +168,7 @@ def create_app(studio: Studio, watch_folder: bool = True, on_start=None) -> Star
         Route("/events", events),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(LocalOnly)], lifespan=lifespan,
+    app = Starlette(routes=routes, middleware=[Middleware(LocalOnly)], lifespan=lifespan, max_body_size=MAX_BODY,
                     exception_handlers={Refused: refused, HTTPException: no_route, Exception: crashed})  # fmt: skip
     app.state.studio = studio
     app.state.broadcast = broadcast

@@ -89,7 +89,8 @@
           unit.dataset.theirs = answer.version;
           unit.querySelector("[data-save]").textContent = "Save mine anyway";
         }
-        showSaveState(unit, answer.error || answer.message, answer.conflict ? "conflict" : "refused");
+        const next = answer.conflict ? " Or click 'Save mine anyway' to write yours over it." : "";
+        showSaveState(unit, (answer.error || answer.message) + next, answer.conflict ? "conflict" : "refused");
         return;
       }
       body.dataset.version = answer.version;
