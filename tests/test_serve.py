@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import shutil
-import socket
 from pathlib import Path
 
 import pytest

@@ -8,7 +8,7 @@ import json
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse
 
-from cardgen.serve.studio import Refused, Studio
+from cardgen.serve.studio import Refused, Studio, engine
 
 MAX_EDITS = 50  # one card or the poster holds a handful of texts; more is not a form of ours
 
@@ -41,13 +41,6 @@ def _edits(body: dict) -> dict[str, str]:
     return edits
 
 
-def _engine(function, *args):
-    try:
-        return function(*args)
-    except ValueError as exc:
-        raise Refused(400, str(exc)) from None
-
-
 def _png(data: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
@@ -70,13 +63,13 @@ async def try_edit(request: Request):
         studio = _studio(request)
         with studio.lock:
             code = studio.edition(request.path_params["code"])
-            answer = {"fit": fit_json(_engine(studio.workspace.try_edit, code, key, text)), "images": {}}
+            answer = {"fit": fit_json(engine(studio.workspace.try_edit, code, key, text)), "images": {}}
             if isinstance(card, str):
                 card_id = studio.card(code, card).id
                 for face in ("front", "back"):
-                    answer["images"][face] = _png(_engine(studio.workspace.face_png, code, card_id, face, edits))
+                    answer["images"][face] = _png(engine(studio.workspace.face_png, code, card_id, face, edits))
             if poster:
-                answer["images"]["poster"] = _png(_engine(studio.workspace.poster_png, code, edits))
+                answer["images"]["poster"] = _png(engine(studio.workspace.poster_png, code, edits))
             return answer
 
     return JSONResponse(await run_in_threadpool(work))
@@ -94,8 +87,8 @@ async def save(request: Request):
         studio = _studio(request)
         with studio.lock:
             code = studio.edition(request.path_params["code"])
-            saved = _engine(studio.workspace.save, code, key, text, version)
-            fit = _engine(studio.workspace.try_edit, code, key, text) if saved.ok else None
+            saved = engine(studio.workspace.save, code, key, text, version)
+            fit = engine(studio.workspace.try_edit, code, key, text) if saved.ok else None
         status = 200 if saved.ok else 409 if saved.conflict else 422
         answer = {"ok": saved.ok, "conflict": saved.conflict, "message": saved.message, "version": saved.version}
         if fit is not None:

@@ -19,7 +19,7 @@ from starlette.templating import Jinja2Templates
 from cardgen.serve import api
 from cardgen.serve.guard import LocalOnly
 from cardgen.serve.live import Broadcast, watch
-from cardgen.serve.studio import Refused, Studio
+from cardgen.serve.studio import Refused, Studio, engine
 
 HERE = Path(__file__).parent
 
@@ -83,7 +83,7 @@ def face_image(request: Request):
     with studio.lock:
         code = studio.edition(request.path_params["code"])
         card = studio.card(code, request.path_params["card"])
-        data = _engine(studio.workspace.face_png, code, card.id, face)
+        data = engine(studio.workspace.face_png, code, card.id, face)
     return Response(data, media_type="image/png", headers=IMAGE_CACHE)
 
 
@@ -91,16 +91,8 @@ def poster_image(request: Request):
     studio = _studio(request)
     with studio.lock:
         code = studio.edition(request.path_params["code"])
-        data = _engine(studio.workspace.poster_png, code)
+        data = engine(studio.workspace.poster_png, code)
     return Response(data, media_type="image/png", headers=IMAGE_CACHE)
-
-
-def _engine(function, *args, **kwargs):
-    """The workspace's ValueError is the user's request that cannot be met, not a crash."""
-    try:
-        return function(*args, **kwargs)
-    except ValueError as exc:
-        raise Refused(400, str(exc)) from None
 
 
 async def events(request: Request):

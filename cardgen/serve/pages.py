@@ -34,7 +34,7 @@ def field(key: str, text: str, width: int = 45) -> dict:
 
 
 def fit_view(fit) -> dict:
-    return {"status": fit.status, "message": fit.message, "deck_shrink": bool(getattr(fit, "deck_shrink", False))}
+    return {"status": fit.status, "message": fit.message, "deck_shrink": fit.deck_shrink}
 
 
 def page_context(studio: Studio, code: str | None, translate: bool = False) -> dict:

@@ -21,6 +21,14 @@ class Refused(Exception):
         self.message = message
 
 
+def engine(function, *args):
+    """A workspace call; its ValueError is a request that cannot be met (400), not a crash."""
+    try:
+        return function(*args)
+    except ValueError as exc:
+        raise Refused(400, str(exc)) from None
+
+
 @dataclass
 class Studio:
     workspace: object  # cardgen.serve.workspace.Workspace
