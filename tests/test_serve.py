@@ -319,3 +319,12 @@ def test_a_body_far_larger_than_any_form_is_refused(small):
     response = client.post("/edition/nl/save", content=b'{"key": "' + b"x" * 2_000_000 + b'"}')
     assert response.status_code == 413
     assert (folder / "nl" / "texts.yaml").read_bytes() == before
+
+
+def test_a_deck_yaml_that_does_not_read_leaves_a_page_with_its_problems(small_copy, tmp_path):
+    (small_copy / "deck.yaml").write_text("deck: [unclosed\n", encoding="utf-8")
+    with client_for(small_copy, tmp_path / "out") as client:
+        for path in ("/", "/edition/nl"):
+            page = client.get(path)
+            assert page.status_code == 200 and 'id="problems"' in page.text, path
+            assert re.search(r"deck\.yaml:\d+: ", page.text)
