@@ -84,6 +84,8 @@ _UNITS = r"%|‰|€|\$|£|°C|°|mm|cm|dm|km|m|mg|kg|g|ml|cl|dl|l|pt|px|kB|KB|M
 
 def _quotes(text: str, lang: str) -> str:
     """Straight quotes to typographic ones: opening at the start or after a space or opener."""
+    if '"' not in text and "'" not in text:  # most texts: the loop below would copy them as they are
+        return text
     double, single = _QUOTES.get(lang, _QUOTES["en"])
     out: list[str] = []
     last = " "  # the last character before this one that is not a markup star
@@ -100,28 +102,37 @@ def _quotes(text: str, lang: str) -> str:
     return "".join(out)
 
 
+# Compiled once: every card's texts pass through these several times a build.
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W\d_])")  # risico's, l'école, don't
+_NL_ELISION = re.compile(r"(?<![^\s(])'(?=[stnk]\b)")  # 's avonds, 't is: not a quote
+_SPACED_DASH = re.compile(r" [-–] ")
+_FR_BEFORE_MARK = re.compile(r" (?=[:;!?»])")
+_FR_CLOSING = re.compile(r"(?<=\S)»")
+_FR_OPENING = re.compile(r"« ?(?=\S)")
+_ABBREVIATION = {
+    lang: re.compile(rf"(?<![\w.])({pattern}) (?=\S)", re.IGNORECASE if fold else 0)
+    for lang, (pattern, fold) in _ABBREVIATIONS.items()
+}
+_UNIT_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?!\w))")
+_CURRENCY_SPACE = re.compile(r"(?<!\w)([€$£]) (?=\d)")
+
+
 def _punctuate(text: str, lang: str) -> str:
     text = text.replace("...", "…")
     text = text.replace(" …", NBSP + "…")
-    text = re.sub(r"(?<=[^\W_])'(?=[^\W\d_])", "’", text)  # risico's, l'école, don't
+    text = _INNER_APOSTROPHE.sub("’", text)
     if lang == "nl":
-        text = re.sub(r"(?<![^\s(])'(?=[stnk]\b)", "’", text)  # 's avonds, 't is: not a quote
+        text = _NL_ELISION.sub("’", text)
     text = _quotes(text, lang)
-    text = re.sub(r" [-–] ", NBSP + "– ", text)
+    text = _SPACED_DASH.sub(NBSP + "– ", text)
     if lang == "fr":
-        text = re.sub(r" (?=[:;!?»])", NBSP, text)
-        text = re.sub(r"(?<=\S)»", NBSP + "»", text)
-        text = re.sub(r"« ?(?=\S)", "«" + NBSP, text)
-    if lang in _ABBREVIATIONS:
-        pattern, fold = _ABBREVIATIONS[lang]
-        text = re.sub(
-            rf"(?<![\w.])({pattern}) (?=\S)",
-            lambda m: m.group(1).replace(" ", NBSP) + NBSP,
-            text,
-            flags=re.IGNORECASE if fold else 0,
-        )
-    text = re.sub(rf"(?<=\d) (?=(?:{_UNITS})(?!\w))", NBSP, text)
-    return re.sub(r"(?<!\w)([€$£]) (?=\d)", r"\1" + NBSP, text)
+        text = _FR_BEFORE_MARK.sub(NBSP, text)
+        text = _FR_CLOSING.sub(NBSP + "»", text)
+        text = _FR_OPENING.sub("«" + NBSP, text)
+    if lang in _ABBREVIATION:
+        text = _ABBREVIATION[lang].sub(lambda m: m.group(1).replace(" ", NBSP) + NBSP, text)
+    text = _UNIT_SPACE.sub(NBSP, text)
+    return _CURRENCY_SPACE.sub(r"\1" + NBSP, text)
 
 
 # --- inline markup ------------------------------------------------------------------------------
@@ -210,20 +221,25 @@ def _glue_last_words(tokens: list[tuple]) -> None:
 
 
 # --- hyphenation --------------------------------------------------------------------------------
+_KEPT_WHOLE = re.compile("[" + SHY + r"#@/\\_]|\w\.\w")
+_LONG_WORD = re.compile(r"[^\W\d_]{7,}")  # shorter words are never split
+_WORDS = re.compile(r"\S+")
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _hyphenate_chunk(chunk: str, dic: pyphen.Pyphen) -> str:
     """Hashtags, mentions, addresses, paths and file names stay whole, as do words the author
     hyphenated already; a compound with a real hyphen is hyphenated part by part."""
-    if SHY in chunk or any(c in chunk for c in "#@/\\_") or re.search(r"\w\.\w", chunk):
+    if _KEPT_WHOLE.search(chunk):
         return chunk
     return "-".join(_hyphenate_part(part, dic) for part in chunk.split("-"))
 
 
 def _hyphenate_part(part: str, dic: pyphen.Pyphen) -> str:
-    if any(c.isdigit() for c in part):
+    if len(part) < 7 or any(c.isdigit() for c in part):  # too short to hold a long word: most words
         return part
-    return re.sub(
-        r"[^\W\d_]{7,}",  # acronyms (all capitals) are never split
-        lambda m: m.group() if m.group().isupper() else dic.inserted(m.group(), SHY),
+    return _LONG_WORD.sub(
+        lambda m: m.group() if m.group().isupper() else dic.inserted(m.group(), SHY),  # acronyms are never split
         part,
     )
 
@@ -239,13 +255,14 @@ def _hyphenate_text(text: str, dic: pyphen.Pyphen | None, spare_last_word: bool)
         return text
 
     def chunk(match: re.Match) -> str:
-        rest = text[match.end() :]
-        following = rest.lstrip()
-        if (rest[:1].isspace() and following[:1] in "<>&") or (spare_last_word and not following):
+        end = match.end()
+        after = _NOT_SPACE.search(text, end)  # the next word's first character, not a copy of the rest
+        following = after.group() if after else ""
+        if (text[end : end + 1].isspace() and following in "<>&") or (spare_last_word and not following):
             return match.group()
         return _hyphenate_chunk(match.group(), dic)
 
-    return re.sub(r"\S+", chunk, text)
+    return _WORDS.sub(chunk, text)
 
 
 def _tokens(text: str, language: str) -> list[tuple]:
