@@ -7,7 +7,8 @@ that a drawing `check` accepts is one that `build` can draw.
 
 A drawing that passed is kept in cardgen's cache folder, named by the file's bytes and the code that
 checked and converted it (this module, svglib's sources, ReportLab's version): a file seen before
-skips the checks and svglib (about 60 ms of imports), a changed file or changed code is checked again.
+skips the checks and svglib (some 50 ms of imports, then the conversion); a changed file or changed
+code is checked again.
 """
 
 from __future__ import annotations
