@@ -10,7 +10,7 @@ from cardgen.errors import Problems
 from cardgen.plan.geometry import BODY_GAP, back_regions
 from cardgen.model import Card, CardLayout, Edition, TextStyle
 from cardgen.typeset.paragraph import coloured, hex_colour, last_line_words, measure, paragraph
-from cardgen.typeset.markup import printed, typeset
+from cardgen.typeset.markup import printed, typeset, typeset_glued
 from cardgen.units import MM
 
 STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps
@@ -47,12 +47,14 @@ class Shrink:
     cards: tuple[Card, ...]
 
 
-def body_markup(card: Card, bold_font: str, language: str, glue_last_words: bool = False) -> str:
-    """The description, and for the rules card its hashtags, as paragraph markup; links take the card's colour."""
-    text = typeset(card.description, language, link_colour=hex_colour(card.colour), glue_last_words=glue_last_words)
-    if card.tags:
-        text += "<br/><br/>" + " ".join(coloured(t, colour, bold_font) for t, colour in card.tags)
-    return text
+def body_markups(card: Card, bold_font: str, language: str) -> tuple[str, str]:
+    """The description, and for the rules card its hashtags, as paragraph markup; links take the
+    card's colour. Twice: as written, and with its last two words glued together."""
+    texts = typeset_glued(card.description, language, link_colour=hex_colour(card.colour))
+    if not card.tags:
+        return texts
+    tags = "<br/><br/>" + " ".join(coloured(t, colour, bold_font) for t, colour in card.tags)
+    return texts[0] + tags, texts[1] + tags
 
 
 def sizes(style: TextStyle) -> list[float]:
@@ -87,12 +89,12 @@ class _Measure:
         self.regions = back_regions(layout)
         self.title_markup = typeset(card.title, language, hyphenate=False)
         self.bold = bold
-        self._bodies: dict[bool, str] = {}
+        self._bodies: tuple[str, str] | None = None
         self._cache: dict = {}
 
     def body_markup(self, glue: bool) -> str:
-        if glue not in self._bodies:  # the glued variant is typeset only for a card that needs it
-            self._bodies[glue] = body_markup(self.card, self.bold, self.language, glue)
+        if self._bodies is None:
+            self._bodies = body_markups(self.card, self.bold, self.language)
         return self._bodies[glue]
 
     def _get(self, key: tuple, style: TextStyle, text: str, size: float):

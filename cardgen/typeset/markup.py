@@ -204,20 +204,27 @@ def _plain(tokens: list[tuple]) -> str:
     return "".join(t[1] if t[0] in ("text", "link") else "\n" if t[0] == "br" else "" for t in tokens)
 
 
-def _glue_last_words(tokens: list[tuple]) -> None:
-    """Make the last ordinary space of the last line a no-break space, when the two words it
-    joins (with anything already glued to them by no-break spaces) are short enough."""
+def _glued_space(tokens: list[tuple]) -> int | None:
+    """The text token whose last ordinary space, the last of the last line, becomes a no-break
+    space when the two words it joins (with anything already glued to them by no-break spaces)
+    are short enough; None when they are not."""
     start = max((i + 1 for i, t in enumerate(tokens) if t[0] == "br"), default=0)
     line = _plain(tokens[start:])
     head, space, tail = line.rpartition(" ")
     last_two = head.rsplit(" ", 1)[-1] + " " + tail
     if not space or not head.rsplit(" ", 1)[-1].strip() or not tail.strip() or len(last_two) > GLUE_MAX:
-        return
+        return None
     for i in range(len(tokens) - 1, start - 1, -1):  # spaces are only ever in text tokens
         if tokens[i][0] == "text" and " " in tokens[i][1]:
-            before, _, after = tokens[i][1].rpartition(" ")
-            tokens[i] = ("text", before + NBSP + after)
-            return
+            return i
+    return None
+
+
+def _glue(piece: str) -> str:
+    """A text token's markup with its last space made a no-break space. The same as gluing before
+    hyphenating and escaping: neither adds or moves a space, and both see either as a space."""
+    before, _, after = piece.rpartition(" ")
+    return before + NBSP + after
 
 
 # --- hyphenation --------------------------------------------------------------------------------
@@ -284,10 +291,26 @@ def typeset(
 ) -> str:
     """Content text -> ReportLab paragraph markup (safe to pass to Paragraph). Titles and labels
     are set with hyphenate=False: a heading is not broken inside a word."""
+    pieces, glued = _pieces(text, language, link_colour, hyphenate)
+    if glue_last_words and glued is not None:
+        pieces[glued] = _glue(pieces[glued])
+    return "".join(pieces)
+
+
+def typeset_glued(text: str, language: str, *, link_colour: str | None = None) -> tuple[str, str]:
+    """typeset(text, ...) without and with glue_last_words, read and hyphenated once for both."""
+    pieces, glued = _pieces(text, language, link_colour, True)
+    markup = "".join(pieces)
+    if glued is None:
+        return markup, markup
+    pieces[glued] = _glue(pieces[glued])
+    return markup, "".join(pieces)
+
+
+def _pieces(text: str, language: str, link_colour: str | None, hyphenate: bool) -> tuple[list[str], int | None]:
+    """The markup of each token, and which one the last two words would be glued in (or None)."""
     colour = _colour_attribute(link_colour)
     tokens = _tokens(text, language)
-    if glue_last_words:
-        _glue_last_words(tokens)
     dic = dictionary(language) if hyphenate else None
     out = []
     for index, token in enumerate(tokens):
@@ -305,7 +328,7 @@ def typeset(
             out.append("<br/>")
         else:
             out.append(f"<{'/' if kind == 'close' else ''}{token[1]}>")
-    return "".join(out)
+    return out, _glued_space(tokens)
 
 
 def printed(text: str, language: str) -> str:
