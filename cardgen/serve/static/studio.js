@@ -46,7 +46,6 @@
     unit.dataset.fit = fit.status;
     let message = fit.message || "";
     if (fit.deck_shrink) message += " This sets every card's description smaller.";
-    if (fit.status === "overflow") message += " The picture shows the last text that fitted.";
     unit.querySelector("[data-fit-message]").textContent = message;
   }
 
