@@ -68,6 +68,16 @@ class Interrupted(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+def _ignore_further_interrupts() -> None:
+    """Once stopping, a second Ctrl-C (or one still pending from a moment signals were held)
+    must not cut the exit short: the exit code stays 130, not death by SIGINT."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _interruptible(function):
     """Ctrl-C ends a command with one line and exit 130, never a traceback."""
 
@@ -76,6 +86,7 @@ def _interruptible(function):
         try:
             return function(*args, **kwargs)
         except KeyboardInterrupt:
+            _ignore_further_interrupts()
             raise Interrupted("stopped; the earlier PDFs are as they were") from None
 
     return wrapper
@@ -409,6 +420,7 @@ def watch(content: Path, out: Path, lang: str | None, strict: bool, **settings) 
     try:
         Watcher(content, out, lang, strict, settings, click.echo).run()
     except KeyboardInterrupt:
+        _ignore_further_interrupts()
         raise Interrupted("stopped watching; the PDFs are those of the last build that worked") from None
 
 

@@ -15,7 +15,6 @@ import threading
 import time
 from contextlib import contextmanager
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 POLL = 0.2  # s between two looks at the parent, where the platform gives no sentinel to wait on
@@ -24,6 +23,7 @@ POLL = 0.2  # s between two looks at the parent, where the platform gives no sen
 def run_parallel(function: Callable, jobs: Sequence[tuple], cleanup: Sequence[Path]) -> list:
     """function(*job) for every job in worker processes; the results in the jobs' order.
     On any exception in the parent (Ctrl-C, SIGTERM, a failed job) the workers are stopped."""
+    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     workers = min(len(jobs), os.cpu_count() or 1)
@@ -60,7 +60,7 @@ def signals_held():
         block(signal.SIG_SETMASK, previous)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
+def _stop(pool) -> None:
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
     if terminate is not None:
         terminate()
