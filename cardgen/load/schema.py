@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -171,7 +170,9 @@ class Reader:
         known = sorted(self.taken)
         for key in self.node:
             if key not in self.taken:
-                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                from difflib import get_close_matches  # only for a typo: a good file never pays for it
+
+                close = get_close_matches(key, known, n=1, cutoff=0.6)
                 hint = f"; expected one of: {', '.join(known)}" if known else ""
                 if close:
                     hint = f"; did you mean '{close[0]}'?{hint.replace(';', ' (', 1) + ')' if hint else ''}"
