@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -128,11 +129,14 @@ class _Measure:
 
 
 def fit_cards(
-    cards: list[Card], layout: CardLayout, bold: str, edition: str, language: str, problems: Problems
+    cards: list[Card], layout: CardLayout, bold: str, edition: str, language: str, problems: Problems,
+    measure: Callable[[Card, CardLayout, str, str], _Measure] | None = None,
 ) -> Fit | None:
     """Choose sizes for every card of an edition (its code and language tag); any text that cannot
-    fit even at its minimum is a problem."""
-    measures = [_Measure(card, layout, bold, language) for card in cards]
+    fit even at its minimum is a problem. `measure` may hand out measurements kept from an earlier
+    fit (the studio does, between keystrokes); they must be what _Measure would make."""
+    measure = measure or _Measure
+    measures = [measure(card, layout, bold, language) for card in cards]
     labels = _fit_labels(measures, layout, edition, problems)
     titles = {m.card.id: _width_fit(m, "title", layout.title, edition, problems) for m in measures}
     if None in labels.values() or None in titles.values():  # a word wider than the card at the smallest size

@@ -65,8 +65,7 @@ def _plan_cards(prepared: Prepared, base: EditionPlan, edition: Edition, problem
     before = [fitted.card for fitted in base.fit.cards]
     if not check_glyphs([c for c in cards if c not in before], edition, structure, layout, problems):
         return None, None
-    with measures.warm():
-        fit = fit_cards(cards, layout.card, layout.fonts.bold.name, edition.code, edition.language, problems)
+    fit = fit_cards(cards, layout.card, layout.fonts.bold.name, edition.code, edition.language, problems, measures.of)
     if fit is None:
         return None, None
     same = len(fit.cards) == len(base.fit.cards) and not renamed

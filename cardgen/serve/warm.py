@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from contextlib import contextmanager
 
 from cardgen.plan import fit as fitting
 
@@ -49,9 +48,6 @@ class Bounded:
             self._items.clear()
 
 
-_swapping = threading.Lock()  # one warm fit at a time swaps the measuring class in fit.py
-
-
 class Measures:
     """fit_cards' per-card measurements, kept across fits: a cached card's measurements are
     those fit_cards would make itself, so the fit is the same, only faster."""
@@ -60,23 +56,5 @@ class Measures:
         self._cache = Bounded(size)
 
     def of(self, card, layout, bold: str, language: str):
+        """fit_cards' `measure`: the kept measurement of a card, made the first time it is asked for."""
         return self._cache.get((card, layout, bold, language), lambda: fitting._Measure(card, layout, bold, language))
-
-    @contextmanager
-    def warm(self):
-        """fit_cards, called inside, measures with the kept measurements (in this thread only:
-        a build running beside the studio measures as it always does)."""
-        with _swapping:
-            cold = fitting._Measure
-            owner = threading.get_ident()
-
-            def measure(card, layout, bold, language):
-                if threading.get_ident() != owner:
-                    return cold(card, layout, bold, language)
-                return self._cache.get((card, layout, bold, language), lambda: cold(card, layout, bold, language))
-
-            fitting._Measure = measure
-            try:
-                yield
-            finally:
-                fitting._Measure = cold
