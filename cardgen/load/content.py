@@ -73,8 +73,6 @@ def load_deck(
 def _translations(folder: Path, structure: Structure, codes: list[str], explicit: bool, problems: Problems) -> Translations:
     """Skip the unfinished translations (an edition asked for by name is loaded, so that its
     problems are listed one by one) and collect warnings on stale ones."""
-    from cardgen.translate.status import status
-
     source = structure.source_edition
     if source is None:
         return Translations()
@@ -89,6 +87,8 @@ def _translations(folder: Path, structure: Structure, codes: list[str], explicit
     for code in codes:
         if code == source:
             continue
+        from cardgen.translate.status import status  # only when there is a translation to compare
+
         try:
             st = status(folder, code, source)
         except ContentError as exc:  # texts.yaml's problems are listed when the edition loads

@@ -18,9 +18,10 @@ from cardgen.model import (
     TileTexts,
 )
 from cardgen.load.deck import STRUCTURE_FILE
-from cardgen.translate.status import UNTRANSLATED
 from cardgen.units import UnitError, placeholder_problem
 from cardgen.load.yamlfile import Node, key_lines
+
+UNTRANSLATED = "[untranslated]"  # the mark `cardgen translate new` puts before every text to translate
 
 
 def load_edition(path: Path, structure: Structure | None, problems: Problems) -> Edition | None:

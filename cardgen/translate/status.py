@@ -25,9 +25,9 @@ from cardgen.errors import CardgenError, ContentError, Problems, show_path
 from cardgen.load.schema import text as clean_text
 from cardgen.load.tags import edition_code
 from cardgen.units import UnitError, shown
+from cardgen.load.texts import UNTRANSLATED
 from cardgen.load.yamlfile import Node, load_yaml
 
-UNTRANSLATED = "[untranslated]"
 SOURCES_FILE = "sources.yaml"
 TEXTS_FILE = "texts.yaml"
 DECK_FILE = "deck.yaml"
