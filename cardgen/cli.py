@@ -68,6 +68,16 @@ class Interrupted(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+def run() -> None:
+    """The `cardgen` command. A Ctrl-C that lands while the process ends (the work done, the
+    exit code known) is ignored: at shutdown Python gives SIGINT back its default action, which
+    would end the process by the signal (-2) instead of with its exit code."""
+    try:
+        main()
+    finally:
+        _ignore_further_interrupts()
+
+
 def _ignore_further_interrupts() -> None:
     """Once stopping, a second Ctrl-C (or one still pending from a moment signals were held)
     must not cut the exit short: the exit code stays 130, not death by SIGINT."""
