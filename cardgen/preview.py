@@ -16,8 +16,9 @@ from cardgen.plan.geometry import Rect
 Face = Literal["front", "back"]
 
 
-def face_pdf(prepared: Prepared, plan: EditionPlan, index: int, face: Face) -> bytes:
-    """A one-page PDF of card `index` (in the fit's order) of an edition, front or back."""
+def faces_pdf(prepared: Prepared, plan: EditionPlan, wanted: list[tuple[int, Face]]) -> bytes:
+    """A PDF with a page per (card index in the fit's order, 'front' | 'back') in `wanted`: one
+    document, so its fonts are embedded once however many faces it holds."""
     from cardgen.draw.cards import draw_back, draw_front
     from cardgen.draw.vector import Icons
     from cardgen.pdf.render import new_canvas
@@ -25,16 +26,22 @@ def face_pdf(prepared: Prepared, plan: EditionPlan, index: int, face: Face) -> b
     card = prepared.layout.card
     buffer = BytesIO()
     canvas = new_canvas(buffer, (card.width, card.height), prepared.layout, plan.edition, prepared.deck.structure.author)
-    faces = plan.faces[index]
     box = Rect(0, 0, card.width, card.height)
     icons = Icons(dict(prepared.drawings))
-    if face == "front":
-        draw_front(canvas, box, faces.front, icons)
-    else:
-        draw_back(canvas, box, faces.back, icons)
-    canvas.showPage()
+    for index, face in wanted:
+        faces = plan.faces[index]
+        if face == "front":
+            draw_front(canvas, box, faces.front, icons)
+        else:
+            draw_back(canvas, box, faces.back, icons)
+        canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def face_pdf(prepared: Prepared, plan: EditionPlan, index: int, face: Face) -> bytes:
+    """A one-page PDF of card `index` (in the fit's order) of an edition, front or back."""
+    return faces_pdf(prepared, plan, [(index, face)])
 
 
 def poster_pdf(prepared: Prepared, plan: EditionPlan) -> bytes:
