@@ -354,7 +354,8 @@ def _cmyk_conversion(prepared: Prepared):
 
 def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> list[Path]:
     """Write OUT/<edition>/calibration.pdf for the deck's paper and flip edge (or the overrides)."""
-    from cardgen.plan.calibration import plan_calibration, write_calibration
+    from cardgen.pdf.calibration import write_calibration
+    from cardgen.plan.calibration import plan_calibration, plan_sheet
 
     problems = Problems()
     deck, _ = load_deck(folder, problems, only=lang)
@@ -377,7 +378,7 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
         try:
             staged = staging.path / "calibration.pdf"
             with plain_errors(out):
-                write_calibration(staged, plan, layout, edition, deck.structure.author)
+                write_calibration(staged, plan_sheet(plan, layout, edition), layout, edition, deck.structure.author)
             replace_together(folder, [staged], staging.path)
         finally:
             staging.remove()
