@@ -5,12 +5,19 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from cardgen.plan.calibration import plan_calibration
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from cardgen.cli import main
+from cardgen.errors import Problems
+from cardgen.load.content import load_deck
+from cardgen.load.layout import load_layout
+from cardgen.model import Overrides
+from cardgen.plan.calibration import plan_calibration, plan_sheet
 from conftest import CONTENT
 from pdfread import MM, find_text, page_sizes, page_text, render
 
 A4 = (210 * MM, 297 * MM)
+LETTER = (8.5 * 72, 11 * 72)
 
 
 @pytest.mark.parametrize("flip", ["long", "short"])
@@ -23,6 +30,58 @@ def test_each_back_scale_stands_behind_its_front_cross(flip):
             assert (bx, by) == pytest.approx((A4[0] - fx, fy))
         else:
             assert (bx, by) == pytest.approx((fx, A4[1] - fy))
+
+
+def planned_sheet(paper, flip):
+    """The sheet's plan for the Dutch edition, as `cardgen calibrate` makes it, without a PDF."""
+    problems = Problems()
+    deck, _ = load_deck(CONTENT, problems, only="nl")
+    layout = load_layout(CONTENT, problems, Overrides(paper=paper, flip=flip))
+    problems.raise_if_any()
+    plan = plan_calibration(layout.sheet.paper, layout.sheet.flip, layout.sheet.margin)
+    return plan_sheet(plan, layout, deck.editions[0]), layout
+
+
+@pytest.mark.parametrize("flip", ["long", "short"])
+def test_the_planned_scales_read_zero_behind_the_planned_crosses(flip):
+    sheet, _ = planned_sheet(A4, flip)
+    assert len(sheet.crosses) == len(sheet.scales) == 5
+    for cross, scales in zip(sheet.crosses, sheet.scales):
+        x, y = cross.lines[0].x0, cross.lines[1].y0  # the vertical line's x, the horizontal one's y
+        behind = (A4[0] - x, y) if flip == "long" else (x, A4[1] - y)
+        zeros = [tick for tick in scales.ticks if tick.label is not None and tick.label.text == "0"]
+        x_zero, y_zero = zeros  # the X scale's first, then the Y scale's
+        assert x_zero.line.x0 == x_zero.line.x1 == pytest.approx(behind[0])
+        assert y_zero.line.y0 == y_zero.line.y1 == pytest.approx(behind[1])
+        assert scales.label.text == cross.label.text
+
+
+def _extents(sheet):
+    """(what, box) of every planned item of both pages: strokes, lines of text, paragraphs."""
+    lines = [sheet.front_header.title, sheet.back_header.title, sheet.ruler.caption]
+    lines += [cross.label for cross in sheet.crosses]
+    segments = [segment for cross in sheet.crosses for segment in cross.lines] + [sheet.ruler.line]
+    segments += [tick.line for tick in sheet.ruler.ticks]
+    for scales in sheet.scales:
+        lines += [scales.label, *scales.names, *(tick.label for tick in scales.ticks if tick.label)]
+        segments += [tick.line for tick in scales.ticks]
+    for line in lines:
+        width = stringWidth(line.text, line.font, line.size)
+        left = line.x - width / 2 if line.centred else line.x
+        yield line.text, (left, line.y, left + width, line.y + line.size)
+    for s in segments:
+        yield "stroke", (min(s.x0, s.x1), min(s.y0, s.y1), max(s.x0, s.x1), max(s.y0, s.y1))
+    for block in (sheet.front_header.steps, sheet.back_header.steps, sheet.ruler.note):
+        yield block.markup[:20], (block.box.x, block.box.y, block.box.right, block.box.top)
+
+
+@pytest.mark.parametrize("paper", [A4, LETTER])
+def test_every_planned_item_stands_inside_the_margin(paper):
+    sheet, layout = planned_sheet(paper, "long")
+    margin = layout.sheet.margin
+    assert margin >= 5 * MM - 1e-6
+    for what, (x0, y0, x1, y1) in _extents(sheet):
+        assert margin <= x0 <= x1 <= paper[0] - margin and margin <= y0 <= y1 <= paper[1] - margin, what
 
 
 def calibrate(tmp_path, *args):
