@@ -192,7 +192,7 @@ def _calibration_text(top: schema.Reader) -> CalibrationText | None:
     return result
 
 
-# The placeholders each tile text may use (filled in by cardgen.pdf.tiles); the other texts use none.
+# The placeholders each tile text may use (filled in by cardgen.plan.tile_pages); the other texts use none.
 _PLACES = {"glue": ("label",), "cut": ("label",), "where": ("label", "row", "rows", "col", "cols", "overlap")}
 
 
