@@ -9,7 +9,8 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.items import draw_line, draw_text
-from cardgen.plan.calibration import CalibrationSheet, Cross, Header, Ruler, Scales, Segment
+from cardgen.plan.calibration import CalibrationSheet, Cross, Header, Ruler, Scales
+from cardgen.plan.geometry import Segment
 from cardgen.plan.geometry import Line
 
 

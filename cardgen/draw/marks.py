@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.plan.geometry import Stroke
-from cardgen.plan.sheets import Segment
+from cardgen.plan.geometry import Segment
 
 
 def draw_segments(canvas: Canvas, segments: tuple[Segment, ...], stroke: Stroke) -> None:

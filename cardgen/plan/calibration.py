@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from cardgen.model import RGB, Edition, Layout
 from cardgen.paragraphs import paragraph
-from cardgen.plan.geometry import Line, Rect, Stroke, TextBlock
+from cardgen.plan.geometry import Line, Rect, Segment, Stroke, TextBlock
 from cardgen.plan.sheets import mirror
 from cardgen.typeset.markup import printed, typeset
 from cardgen.units import MM
@@ -57,14 +57,6 @@ def plan_calibration(paper: tuple[float, float], flip: str, margin: float) -> Ca
 
 
 # --- the items of both pages ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Segment:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
 
 
 @dataclass(frozen=True)

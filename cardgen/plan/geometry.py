@@ -163,3 +163,13 @@ class Stroke:
     width: float  # pt
     dash: tuple[float, ...] = ()  # on, off lengths in pt; () is a solid line
     butt_caps: bool = False  # set butt caps explicitly (marks end exactly where they were planned)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A straight line from (x0, y0) to (x1, y1): a cut mark, a cut or fold line, a tick."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float

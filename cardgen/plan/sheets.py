@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardgen.plan.geometry import Rect, Stroke
+from cardgen.plan.geometry import Rect, Segment, Stroke
 from cardgen.units import MM
 
 MIN_MARK = 2 * MM  # a cut mark shorter than this is not worth printing
@@ -58,14 +58,6 @@ class Placement:
 @dataclass(frozen=True)
 class Sheet:
     placements: tuple[Placement, ...]
-
-
-@dataclass(frozen=True)
-class Segment:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
 
 
 @dataclass(frozen=True)
