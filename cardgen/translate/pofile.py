@@ -140,7 +140,7 @@ def _syntax(text: str) -> list[tuple[int, str]]:
         if string is None or rest.strip():
             problems.append((number, _bad_string(string, rest)))
     if last in ("msgctxt", "msgid", "msgid_plural"):
-        problems.append((open_line, f"this entry ends without its msgstr line; add msgstr \"\" after it"))
+        problems.append((open_line, "this entry ends without its msgstr line; add msgstr \"\" after it"))
     return problems
 
 
