@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cardgen.plan.cards import card_count, cards_for
 from cardgen.load.content import load_deck
@@ -22,6 +22,9 @@ from cardgen.plan.faces import CardFaces, plan_faces
 from cardgen.plan.poster import PosterPlan, plan_poster
 from cardgen.plan.tiles import TilePlan, TilingError, plan_tiles
 from cardgen.typeset.markup import printed
+
+if TYPE_CHECKING:  # the output module (filelock) is loaded only when files are written
+    from cardgen.pdf.output import Written
 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
@@ -187,31 +190,24 @@ def _load_drawings(deck: Deck, problems: Problems) -> tuple:
     return tuple(drawings)
 
 
-@dataclass(frozen=True)
-class Written:
-    edition: str
-    files: tuple[Path, ...]
-    pages: int
-
-
 def build(prepared: Prepared, out: Path, say=lambda message: None) -> list[Written]:
     """Draw every edition into a staging folder beside its files, then swap each edition's files
     in as a whole: a build that fails, is interrupted or killed leaves the previous PDFs as they
     were. Several editions are drawn in parallel processes, one an edition. `say` reports waiting."""
-    from cardgen.pdf.output import Staging, edition_folder, output_folder, plain_errors, sweep
-    from cardgen.workers import signals_held
+    from cardgen.pdf.output import Staging, edition_folder, output_folder, plain_errors, swap_in, sweep
+    from cardgen.workers import signals_held, stopped_by_sigterm
 
     out = output_folder(out)
     sweep(out)
     codes = [plan.edition.code for plan in prepared.editions]
     staging: dict[str, Staging] = {}
     try:
-        with _stopped_by_sigterm(), plain_errors(out):
+        with stopped_by_sigterm(), plain_errors(out):
             for code in codes:
                 with signals_held():  # an interrupt between making and noting the folder would lose it
                     staging[code] = Staging(edition_folder(out, code))
             staged = _render_all(prepared, codes, staging)
-            return _swap_in(out, staged, staging, say)
+            return swap_in(out, staged, {code: s.path for code, s in staging.items()}, say, retired=OPTIONAL)
     finally:
         with signals_held():
             for folder in staging.values():
@@ -222,10 +218,9 @@ def _render_all(prepared: Prepared, codes: list[str], staging: dict) -> list:
     if len(codes) < 2 or (os.cpu_count() or 1) < 2:
         return [render_edition(prepared, plan, staging[plan.edition.code].path) for plan in prepared.editions]
     from concurrent.futures.process import BrokenProcessPool
+    from dataclasses import replace
 
     from cardgen.workers import run_parallel
-
-    from dataclasses import replace
 
     jobs = [(replace(prepared, editions=(plan,)), staging[plan.edition.code].path) for plan in prepared.editions]
     try:
@@ -235,56 +230,6 @@ def _render_all(prepared: Prepared, codes: list[str], staging: dict) -> list:
             "a process drawing an edition stopped unexpectedly (out of memory, or ended by another program); "
             "the earlier PDFs are as they were; build again, or one edition at a time with --lang"
         ) from None
-
-
-def _swap_in(out: Path, staged, staging, say) -> list[Written]:
-    """Each edition's files replaced together; an edition that cannot be is reported after the
-    others are in place, so one PDF open in a viewer costs only its own edition."""
-    from cardgen.pdf.output import OutputError, exclusive, replace_together
-    from cardgen.workers import signals_held
-
-    written, failures = [], []
-    with exclusive(out, say):
-        for code, files, pages in staged:
-            target = out / code
-            try:
-                with signals_held():  # Ctrl-C waits until the edition is whole, old or new
-                    replace_together(target, list(files), staging[code].path, retired=OPTIONAL)
-            except OutputError as exc:
-                failures.append(exc.message)
-                continue
-            written.append(Written(code, tuple(target / f.name for f in files), pages))
-    if failures:
-        raise BuildIncomplete(written, failures)
-    return written
-
-
-class BuildIncomplete(CardgenError):
-    """Some editions were written, others could not replace their files."""
-
-    def __init__(self, written: list[Written], failures: list[str]) -> None:
-        self.written = written
-        super().__init__(os.linesep.join(failures))
-
-
-@contextmanager
-def _stopped_by_sigterm():
-    """SIGTERM stops a build as Ctrl-C does: through every `finally`, so no staging folder stays."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _render_one(prepared: Prepared, staging: Path):

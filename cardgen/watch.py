@@ -71,7 +71,8 @@ class Watcher:
 
     def rebuild(self, why: str) -> bool:
         """Build the PDFs; on a mistake print it and keep the earlier PDFs. True when written."""
-        from cardgen.build import BuildIncomplete, build, prepare
+        from cardgen.build import build, prepare
+        from cardgen.pdf.output import BuildIncomplete
 
         started = time.monotonic()
         stamp = time.strftime("%H:%M:%S")

@@ -95,3 +95,20 @@ def _watch_parent(parent: int, cleanup: tuple[Path, ...]) -> None:
     for folder in cleanup:
         shutil.rmtree(folder, ignore_errors=True)
     os._exit(1)
+
+
+@contextmanager
+def stopped_by_sigterm():
+    """SIGTERM stops a build as Ctrl-C does: through every `finally`, so no staging folder stays."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

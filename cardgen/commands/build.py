@@ -55,7 +55,8 @@ def build(content: Path, out: Path, lang: str | None, strict: bool, **settings) 
     Nothing is written when a content or layout file has a mistake, and earlier PDFs stay as they
     were; an unfinished translation is skipped with a warning, and the other editions are built.
     """
-    from cardgen.build import BuildIncomplete, prepare
+    from cardgen.build import prepare
+    from cardgen.pdf.output import BuildIncomplete
     from cardgen.build import build as run_build
 
     check_lang(content, lang)

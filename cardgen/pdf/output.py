@@ -16,6 +16,7 @@ import shutil
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -186,3 +187,40 @@ def _undo(placed: list[Path], moved: list[tuple[Path, Path]]) -> bool:
         except OSError:
             ok = False
     return ok
+
+
+@dataclass(frozen=True)
+class Written:
+    edition: str
+    files: tuple[Path, ...]
+    pages: int
+
+
+def swap_in(out: Path, staged, staging: dict[str, Path], say, retired: tuple[str, ...] = ()) -> list[Written]:
+    """Each edition's staged (code, files, pages) replaced together, its old files moved aside into
+    staging[code]; an edition that cannot be is reported after the others are in place, so one PDF
+    open in a viewer costs only its own edition."""
+    from cardgen.workers import signals_held
+
+    written, failures = [], []
+    with exclusive(out, say):
+        for code, files, pages in staged:
+            target = out / code
+            try:
+                with signals_held():  # Ctrl-C waits until the edition is whole, old or new
+                    replace_together(target, list(files), staging[code], retired=retired)
+            except OutputError as exc:
+                failures.append(exc.message)
+                continue
+            written.append(Written(code, tuple(target / f.name for f in files), pages))
+    if failures:
+        raise BuildIncomplete(written, failures)
+    return written
+
+
+class BuildIncomplete(CardgenError):
+    """Some editions were written, others could not replace their files."""
+
+    def __init__(self, written: list[Written], failures: list[str]) -> None:
+        self.written = written
+        super().__init__(os.linesep.join(failures))
