@@ -80,7 +80,7 @@ def largest_fitting(style: TextStyle, fits) -> float | None:
     return candidates[hi]
 
 
-class _Measure:
+class Measure:
     """Wrapped heights of one card's texts at given sizes, cached: fitting asks the same often."""
 
     def __init__(self, card: Card, layout: CardLayout, bold: str, language: str) -> None:
@@ -130,12 +130,12 @@ class _Measure:
 
 def fit_cards(
     cards: list[Card], layout: CardLayout, bold: str, edition: str, language: str, problems: Problems,
-    measure: Callable[[Card, CardLayout, str, str], _Measure] | None = None,
+    measure: Callable[[Card, CardLayout, str, str], Measure] | None = None,
 ) -> Fit | None:
     """Choose sizes for every card of an edition (its code and language tag); any text that cannot
     fit even at its minimum is a problem. `measure` may hand out measurements kept from an earlier
-    fit (the studio does, between keystrokes); they must be what _Measure would make."""
-    measure = measure or _Measure
+    fit (the studio does, between keystrokes); they must be what Measure would make."""
+    measure = measure or Measure
     measures = [measure(card, layout, bold, language) for card in cards]
     labels = _fit_labels(measures, layout, edition, problems)
     titles = {m.card.id: _width_fit(m, "title", layout.title, edition, problems) for m in measures}
@@ -165,7 +165,7 @@ def fit_cards(
     return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, edition)), _shrink(fitted, layout, measures))
 
 
-def _fitted(m: _Measure, label_size: float, title_size: float, body_size: float) -> FittedCard:
+def _fitted(m: Measure, label_size: float, title_size: float, body_size: float) -> FittedCard:
     glue = m.glue(title_size, body_size)
     return FittedCard(
         m.card,
@@ -205,7 +205,7 @@ def check_deck_name(edition: Edition, layout: CardLayout, problems: Problems) ->
     return True
 
 
-def _fit_labels(measures: list[_Measure], layout: CardLayout, edition: str, problems: Problems) -> dict[str, float]:
+def _fit_labels(measures: list[Measure], layout: CardLayout, edition: str, problems: Problems) -> dict[str, float]:
     """The front's word, fitted once per distinct label: a category's label is shared by its cards."""
     sizes: dict[str, float | None] = {}
     by_label: dict[str, float | None] = {}
@@ -217,7 +217,7 @@ def _fit_labels(measures: list[_Measure], layout: CardLayout, edition: str, prob
     return sizes
 
 
-def _width_fit(m: _Measure, part: str, style: TextStyle, edition: str, problems: Problems, card: bool = True) -> float | None:
+def _width_fit(m: Measure, part: str, style: TextStyle, edition: str, problems: Problems, card: bool = True) -> float | None:
     """The largest size at which a text fits across the card. Lines break only between words and
     never pass the width (spaceShrinkage=0), so the text fits exactly when its widest word does."""
     text = getattr(m.card, part)
@@ -243,7 +243,7 @@ def _widest_word(text: str, style: TextStyle) -> str:
     return max(text.replace("\n", " ").split(" "), key=lambda w: stringWidth(w, style.font, style.size))
 
 
-def _overflow(m: _Measure, title_size: float, edition: str, problems: Problems) -> None:
+def _overflow(m: Measure, title_size: float, edition: str, problems: Problems) -> None:
     size = m.layout.description.min_size
     height, widest = m.body(size)
     room = m.body_room(title_size)

@@ -109,12 +109,12 @@ def _styled(old, value: str):
     """The new value in the old one's style: a block stays a block, a quoted text stays quoted."""
     from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-    from cardgen.translate.po import _folded
+    from cardgen.translate.po import folded
 
     if "\n" in value:
         return LiteralScalarString(value)
     if isinstance(old, (FoldedScalarString, LiteralScalarString)) or len(value) > LONG:
-        return _folded(value)
+        return folded(value)
     if isinstance(old, str) and type(old) is not str:
         return type(old)(value)  # single or double quoted, as the author wrote it
     return value

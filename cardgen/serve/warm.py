@@ -57,4 +57,4 @@ class Measures:
 
     def of(self, card, layout, bold: str, language: str):
         """fit_cards' `measure`: the kept measurement of a card, made the first time it is asked for."""
-        return self._cache.get((card, layout, bold, language), lambda: fitting._Measure(card, layout, bold, language))
+        return self._cache.get((card, layout, bold, language), lambda: fitting.Measure(card, layout, bold, language))

@@ -236,7 +236,7 @@ def _translated(path: Path, entries: list[polib.POEntry], src: dict, prints: dic
             if "\n" in text:
                 value = LiteralScalarString(text)
             elif len(text) > 60:
-                value = _folded(text)
+                value = folded(text)
             else:
                 value = text
             parent[last] = value
@@ -256,7 +256,7 @@ def _dumped(data) -> str:
     return text.getvalue()
 
 
-def _folded(text: str):
+def folded(text: str):
     """A '>-' block wrapped at about 84 characters, the text itself on one line: ruamel folds at
     the given spaces (a newline in a folded value would print as a line break on the card)."""
     from ruamel.yaml.scalarstring import FoldedScalarString
