@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,11 +66,15 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     if deck is None or layout is None:
         problems.raise_if_any()
     warnings = list(translations.warnings)
+    notes = []
+    if deck.structure.site is None and layout.qr.show:
+        layout = replace(layout, qr=replace(layout.qr, show=False))
+        notes.append("deck.yaml names no site: the rules card and the poster carry no web address or QR code")
     sheets = _plan_sheets(layout, card_count(deck.structure), problems)
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
     bold = layout.fonts.bold.name
-    editions, notes = [], []
+    editions = []
     for edition in deck.editions:
         if not check_deck_name(edition, layout.card, problems):
             continue

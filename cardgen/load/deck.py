@@ -7,8 +7,8 @@ from pathlib import Path
 from cardgen.load import schema
 from cardgen.errors import Problems
 from cardgen.model import CardSpec, Category, Emoticon, Structure
-from cardgen.load.assets import resolve_asset
-from cardgen.units import UnitError
+from cardgen.load.assets import builtin_assets, resolve_asset
+from cardgen.units import UnitError, parse_colour
 from cardgen.load.yamlfile import Node
 
 STRUCTURE_FILE = "deck.yaml"
@@ -20,17 +20,18 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
     if top is None:
         return None
     deck = top.get("deck", schema.identifier)
-    author = top.get("author", schema.text)
-    site = top.get("site", _site)
+    author = top.get("author", schema.text, "")  # the PDFs' Author; left empty when not given
+    site = top.get("site", _site, None)  # without one, no web address or QR code is printed
     rules_card = top.get("rules_card", schema.choice("first", "last", "none"), "first")
     rules_icon = _svg(top, "rules_icon", folder, required=False)
     source_edition = top.get("source_edition", schema.identifier, None)  # the edition translations are made from
     categories, category_ids = _categories(top, folder)
     cards = _cards(top, category_ids)
-    emoticons = top.mapping("emoticons")
-    strengths = _emoticon(emoticons, "strengths", folder) if emoticons else None
-    work = _emoticon(emoticons, "work", folder) if emoticons else None
+    emoticons = top.mapping("emoticons", required=False)
+    strengths, work = DEFAULT_EMOTICONS
     if emoticons:
+        strengths = _emoticon(emoticons, "strengths", folder)
+        work = _emoticon(emoticons, "work", folder)
         emoticons.finish()
     top.finish()
     if top.problems:
@@ -39,6 +40,17 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
         path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work, rules_icon,
         source_edition, top.line_of("source_edition"),
     )
+
+
+def _builtin(name: str) -> Path:
+    return builtin_assets() / name
+
+
+# the poster's faces when deck.yaml names none: cardgen's blue one for strengths, pink for points to work on
+DEFAULT_EMOTICONS = (
+    Emoticon(_builtin("emoticons/blue.svg"), parse_colour("#1F6FC5")),
+    Emoticon(_builtin("emoticons/pink.svg"), parse_colour("#C2327A")),
+)
 
 
 def _site(value: object) -> str:

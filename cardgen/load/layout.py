@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from cardgen.model import CardLayout, Font, Fonts, Layout, Overrides, PosterLayo
 from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.load.assets import resolve_asset
 from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
-from cardgen.load.yamlfile import Node, key_lines
+from cardgen.load.defaults import layout_in_force
+from cardgen.load.yamlfile import Node, key_lines, load_yaml
 
 LAYOUT_FILE = "layout.yaml"
 
@@ -22,8 +24,7 @@ MIN_QR = 15 * MM  # smaller than this, a phone camera struggles with a printed c
 
 def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrides()) -> Layout | None:
     """The layout spec of a deck folder; what the command line gives overrides the spec."""
-    path = folder / LAYOUT_FILE
-    top = schema.read_file(path, problems, root=folder)
+    top = layout_reader(folder, problems)
     if top is None:
         return None
     fonts = _fonts(top, folder)
@@ -36,9 +37,17 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     if top.problems:
         return None
     lines = key_lines(top.node, ("card", "sheet", "poster", "qr"))
-    layout = Layout(path, card, sheet, poster, Fonts(**fonts), qr_layout, shop, cmyk, lines)
+    layout = Layout(top.node.path, card, sheet, poster, Fonts(**fonts), qr_layout, shop, cmyk, lines)
     _check_fits(layout, top)
     return None if top.problems else layout
+
+
+def layout_reader(folder: Path, problems: Problems) -> schema.Reader | None:
+    """A Reader over the layout in force: the deck's layout.yaml (if it has one) over cardgen's defaults."""
+    path = folder / LAYOUT_FILE
+    scope = problems.scope()
+    own = load_yaml(path, scope, root=folder, empty_ok=True) if os.path.lexists(path) else None
+    return None if scope else schema.Reader(layout_in_force(path, own), "", scope)
 
 
 def _fonts(top: schema.Reader, folder: Path) -> dict[str, Font]:

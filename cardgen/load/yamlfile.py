@@ -222,9 +222,10 @@ def _parse(text: str) -> object:
         return yaml.load(text, Loader=_Loader)  # noqa: S506
 
 
-def load_yaml(path: Path, problems: Problems, *, root: Path | None = None) -> Node | None:
+def load_yaml(path: Path, problems: Problems, *, root: Path | None = None, empty_ok: bool = False) -> Node | None:
     """Read one YAML file whose top level must be a mapping; report problems instead of raising.
-    The file must lie inside `root` (by default its own folder) after following every link."""
+    The file must lie inside `root` (by default its own folder) after following every link.
+    With `empty_ok`, a file of only comments is an empty mapping."""
     try:
         raw = _read(path, root)
     except FileNotFoundError:
@@ -258,6 +259,9 @@ def load_yaml(path: Path, problems: Problems, *, root: Path | None = None) -> No
     except yaml.YAMLError as exc:
         problems.add(path, None, None, f"YAML syntax: {exc}")
         return None
+    if data is None and empty_ok:
+        data = Node()
+        data.line, data.key_lines = 1, {}
     if not isinstance(data, Node):
         problems.add(path, 1, None, "expected a mapping of 'key: value' lines at the top of the file")
         return None

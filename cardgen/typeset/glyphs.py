@@ -64,4 +64,5 @@ def _texts(cards: list[Card], edition: Edition, structure: Structure, layout: La
         text = edition.category(category.id)
         yield text.source, "poster legend", text.label, (fonts["bold"],)
         yield text.source, "poster legend", text.summary, (poster.footer.font,)
-    yield Source(structure.path, 1, "site"), "the site's name", site_label(structure.site), (card.front_deck.font, poster.footer.font)
+    if structure.site:
+        yield Source(structure.path, 1, "site"), "the site's name", site_label(structure.site), (card.front_deck.font, poster.footer.font)

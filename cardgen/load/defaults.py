@@ -1,0 +1,95 @@
+"""cardgen's own layout under a deck's: deck folder in -> the layout mapping in force, and its listing.
+
+Every key of layout.yaml has a default in `default_layout.yaml` (the Sextingscreener's look), so a
+deck's file holds only what differs, and a deck with no layout.yaml builds. The deck's keys win;
+a mapping both have is merged key by key. Lines and the file named in messages stay the deck's:
+a complaint about a value the deck left to the default points at the nearest section it wrote.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from cardgen.errors import Problems
+from cardgen.load.yamlfile import Node, Nodes, load_yaml
+
+DEFAULTS = Path(__file__).with_name("default_layout.yaml")
+# keys that stand for one another: a deck that writes one way drops the default's other ways
+ALTERNATIVES = {("card",): (("size",), ("width", "height"))}
+
+
+@lru_cache(maxsize=1)
+def default_layout() -> Node:
+    problems = Problems()
+    node = load_yaml(DEFAULTS, problems)
+    if node is None or problems:  # pragma: no cover - the file ships with cardgen and is tested
+        raise RuntimeError(f"cardgen's default layout cannot be read: {problems.items}")
+    return node
+
+
+def layout_in_force(path: Path, own: Node | None) -> Node:
+    """The deck's layout (`own`, None when the deck has no layout file at `path`) over the defaults."""
+    if own is None:
+        own = _empty(path, None)
+    return _overlay(default_layout(), own, ())
+
+
+def _empty(path: Path, line: int | None) -> Node:
+    node = Node()
+    node.path, node.line, node.key_lines = path, line, {}
+    return node
+
+
+def _overlay(base: Node, own: Node, where: tuple[str, ...]) -> Node:
+    """`own` over `base`, in the defaults' order of keys (the deck's extra keys after them)."""
+    merged = _empty(own.path, own.line)
+    merged.key_lines = dict(own.key_lines)
+    replaced = _replaced(own, where)
+    for key in [*base, *(key for key in own if key not in base)]:
+        if key in own:
+            value = own[key]
+            if isinstance(value, Node) and isinstance(base.get(key), Node):
+                value = _overlay(base[key], value, (*where, key))
+            merged[key] = value
+        elif key not in replaced:
+            merged[key] = _inherited(base[key], own.path, own.line)
+    return merged
+
+
+def _replaced(own: Node, where: tuple[str, ...]) -> set[str]:
+    """The default's keys that the deck replaced by writing another way of saying them."""
+    ways = ALTERNATIVES.get(where, ())
+    written = [way for way in ways if any(key in own for key in way)]
+    return {key for way in ways if written and way not in written for key in way}
+
+
+def _inherited(value: object, path: Path, line: int | None) -> object:
+    """A default value placed in the deck's file: its messages point at the deck's enclosing section."""
+    if isinstance(value, Node):
+        node = _empty(path, line)
+        node.update({key: _inherited(item, path, line) for key, item in value.items()})
+        return node
+    if isinstance(value, Nodes):
+        items = Nodes(value)
+        items.path, items.line, items.item_lines = path, line, []
+        return items
+    return value
+
+
+def listing(node: Node, indent: str = "") -> list[str]:
+    """The layout in force as YAML lines, each default value marked `# default`."""
+    import yaml
+
+    lines = []
+    for key, value in node.items():
+        from_default = key not in node.key_lines
+        if isinstance(value, Node):
+            mark = "  # default" if from_default else ""
+            lines.append(f"{indent}{key}:{mark}")
+            lines.extend(listing(value, indent + "  "))
+            continue
+        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+        text = text.removesuffix("\n...\n").strip()
+        lines.append(f"{indent}{key}: {text}{'  # default' if from_default else ''}")
+    return lines
