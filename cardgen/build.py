@@ -76,6 +76,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     bold = layout.fonts.bold.name
     editions = []
     for edition in deck.editions:
+        notes.extend(edition.notes)
         if not check_deck_name(edition, layout.card, problems):
             continue
         cards = cards_for(deck.structure, edition, layout)

@@ -142,6 +142,7 @@ class Edition:
     calibration: CalibrationText | None = None  # needed only by 'cardgen calibrate'
     tiles: TileTexts | None = None  # the words on poster tiles; needed only when tiles are asked for
     bookmark_tiles: str | None = None
+    notes: tuple[str, ...] = ()  # for `check`: cardgen's own page texts printed in English, say
 
     def line(self, key: str) -> int | None:
         return self._lines.get(key)

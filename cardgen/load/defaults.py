@@ -1,9 +1,11 @@
-"""cardgen's own layout under a deck's: deck folder in -> the layout mapping in force, and its listing.
+"""cardgen's own layout and page texts under a deck's: the mappings in force, and the layout's listing.
 
 Every key of layout.yaml has a default in `default_layout.yaml` (the Sextingscreener's look), so a
-deck's file holds only what differs, and a deck with no layout.yaml builds. The deck's keys win;
-a mapping both have is merged key by key. Lines and the file named in messages stay the deck's:
-a complaint about a value the deck left to the default points at the nearest section it wrote.
+deck's file holds only what differs, and a deck with no layout.yaml builds. The words of the pages
+cardgen makes itself (calibration sheet, poster tiles, bookmarks) come from `page_texts/<language>.yaml`
+in Dutch, French, German and English, English for any other language; an edition may set any of them.
+The deck's keys win; a mapping both have is merged key by key. Lines and the file named in messages
+stay the deck's: a complaint about a value left to the default points at the nearest section written.
 """
 
 from __future__ import annotations
@@ -15,17 +17,47 @@ from cardgen.errors import Problems
 from cardgen.load.yamlfile import Node, Nodes, load_yaml
 
 DEFAULTS = Path(__file__).with_name("default_layout.yaml")
+PAGE_TEXTS = Path(__file__).with_name("page_texts")  # <language>.yaml: calibration:, tiles:, bookmarks:
+FALLBACK = "en"
 # keys that stand for one another: a deck that writes one way drops the default's other ways
 ALTERNATIVES = {("card",): (("size",), ("width", "height"))}
 
 
-@lru_cache(maxsize=1)
 def default_layout() -> Node:
+    return _own_file(DEFAULTS)
+
+
+@lru_cache(maxsize=None)
+def _own_file(path: Path) -> Node:
     problems = Problems()
-    node = load_yaml(DEFAULTS, problems)
+    node = load_yaml(path, problems)
     if node is None or problems:  # pragma: no cover - the file ships with cardgen and is tested
-        raise RuntimeError(f"cardgen's default layout cannot be read: {problems.items}")
+        raise RuntimeError(f"cardgen's own {path.name} cannot be read: {problems.items}")
     return node
+
+
+def page_text_languages() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in PAGE_TEXTS.glob("*.yaml")))
+
+
+def add_page_texts(node: Node, language: str) -> str | None:
+    """Put cardgen's page texts for `language` (a tag such as 'nl-BE') under the edition's texts
+    `node`, in place; a note when they fall back to English for a text the edition leaves out."""
+    primary = language.split("-")[0].lower()
+    found = primary if primary in page_text_languages() else FALLBACK
+    base = _own_file(PAGE_TEXTS / f"{found}.yaml")
+    left_out = []
+    for section, texts in base.items():
+        own = node.get(section)
+        if own is not None and not isinstance(own, Node):
+            continue  # the texts' reader reports that it is no mapping
+        left_out += [f"{section}.{key}" for key in texts if own is None or key not in own]
+        node[section] = _overlay(texts, own if own is not None else _empty(node.path, node.line), (section,))
+    if found == primary or not left_out:
+        return None
+    return (f"cardgen's own page texts (calibration sheet, poster tiles, bookmarks) are not in '{primary}': "
+            f"{len(left_out)} of them print in English ({', '.join(left_out[:3])}{', ...' if len(left_out) > 3 else ''}); "
+            f"add them to {node.path.name} under calibration:, tiles: and bookmarks: to translate them")
 
 
 def layout_in_force(path: Path, own: Node | None) -> Node:

@@ -18,6 +18,7 @@ from cardgen.model import (
     TileTexts,
 )
 from cardgen.load.deck import STRUCTURE_FILE
+from cardgen.load.defaults import add_page_texts
 from cardgen.units import UnitError, placeholder_problem
 from cardgen.load.yamlfile import Node, key_lines
 
@@ -31,6 +32,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     node = top.node
     _refuse_untranslated(node, "", top.problems)
     language = top.get("language", _language_tag)
+    page_note = add_page_texts(node, language) if language else None
     deck = top.mapping("deck")
     title = deck.get("title", schema.text) if deck else None
     subject = deck.get("subject", schema.text) if deck else None
@@ -68,6 +70,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         calibration=calibration,
         tiles=tiles,
         bookmark_tiles=bookmark_tiles,
+        notes=(f"edition '{path.parent.name}': {page_note}",) if page_note else (),
     )
 
 
