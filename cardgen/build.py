@@ -132,21 +132,10 @@ def _printed_tile_texts(edition: Edition):
     return replace(texts, **{f.name: printed(getattr(texts, f.name), edition.language) for f in fields(texts)})
 
 
-def _require_texts(editions, section: str, what: str, problems: Problems) -> None:
-    """A section of texts that only some commands need, asked for when they are used."""
-    for edition in editions:
-        if getattr(edition, section) is None:
-            problems.add(
-                edition.path, 1, section, f"edition '{edition.code}': no '{section}:' section with {what}; "
-                "copy it from another edition and translate it", inline=True,
-            )
-
-
 def _plan_tiles(layout: Layout, deck: Deck, settings: Overrides, problems: Problems) -> TilePlan | None:
     poster = layout.poster
     if poster.tile is None:
         return None
-    _require_texts(deck.editions, "tiles", "the words for the poster's tiles (edge, one_sheet, glue, cut, where, whole)", problems)
     try:
         return plan_tiles(poster.paper, poster.tile, overlap=poster.overlap)
     except TilingError as exc:
@@ -311,7 +300,6 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
     deck, _ = load_deck(folder, problems, only=lang)
     layout = load_layout(folder, problems, Overrides(**overrides))
     problems.raise_if_any()
-    _require_texts(deck.editions, "calibration", "the sheet's texts (title, steps, ruler)", problems)
     for edition in deck.editions:
         if edition.calibration is not None:
             check_glyphs_of(edition, layout, problems)

@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-CONTENT = REPO / "content"
+SHIPPED = REPO / "content"  # the deck as it ships: only tests about the shipped deck itself use it
+# the shipped deck as it stood when frozen, with its three editions (nl, fr, en): what tests of
+# behaviour build, so that new editions, texts or colours in content/ change none of them
+CONTENT = Path(__file__).parent / "fixtures" / "decks" / "editions"
 # the shipped deck as it stood when frozen, one edition (nl): tests that state line numbers patch
 # a copy of it, so that the shipped content/ can change without breaking them
 FROZEN = Path(__file__).parent / "fixtures" / "decks" / "frozen"
@@ -16,7 +19,7 @@ SMALL = Path(__file__).parent / "fixtures" / "decks" / "small"
 
 @pytest.fixture
 def deck_copy(tmp_path: Path) -> Path:
-    """A private copy of the Sextingscreener deck folder, free to edit."""
+    """A private copy of the Sextingscreener deck folder (frozen, three editions), free to edit."""
     target = tmp_path / "deck"
     shutil.copytree(CONTENT, target)
     return target
@@ -32,7 +35,7 @@ def small_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def prepared():
-    """The Dutch edition of the shipped deck, planned once for the session (the only edition in it)."""
+    """The Dutch edition of the (frozen) Sextingscreener, planned once for the session (the only edition in it)."""
     from cardgen.build import prepare
 
     return prepare(CONTENT, lang="nl")

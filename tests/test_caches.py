@@ -125,7 +125,7 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path):
     env = {"CARDGEN_CACHE_DIR": str(tmp_path / "cache")}
     runs = []
     for name in ("cold", "warm"):
-        result = CliRunner(env=env).invoke(main, ["build", "--content", str(REPO / "content"), "--lang", "nl",
+        result = CliRunner(env=env).invoke(main, ["build", "--content", str(REPO / "tests" / "fixtures" / "decks" / "editions"), "--lang", "nl",
                                                   "--shop", "--tile", "A4", "--out", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
         runs.append(tmp_path / name / "nl")

@@ -130,13 +130,3 @@ def test_nothing_within_5_mm_of_the_edge(tmp_path):
             for y in range(h)
             if x < edge or y < edge or x >= w - edge or y >= h - edge
         )
-
-
-def test_an_edition_without_calibration_texts_is_told_what_to_add(deck_copy, tmp_path):
-    texts = deck_copy / "nl" / "texts.yaml"
-    source = texts.read_text(encoding="utf-8")
-    texts.write_text(source[: source.index("# The two-sided sheet")] + source[source.index("bookmarks:") :], encoding="utf-8")
-    result = CliRunner().invoke(main, ["calibrate", "--content", str(deck_copy), "--out", str(tmp_path)])
-    assert result.exit_code == 1
-    assert "no 'calibration:' section with the sheet's texts" in result.output
-    assert not (tmp_path / "nl").exists()

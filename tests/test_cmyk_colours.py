@@ -11,7 +11,7 @@ from cardgen.cli import main
 from cardgen.pdf.cmyk import exact_colours, to_cmyk
 from cardgen.units import parse_colour
 
-CONTENT = Path(__file__).parents[1] / "content"
+CONTENT = Path(__file__).resolve().parent / "fixtures" / "decks" / "editions"  # frozen: see conftest.py
 
 
 def deck_with(tmp_path: Path, deck_colour: str, mark_colour: str) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 import cardgen.build
 from cardgen.build import build, prepare
 
-CONTENT = Path(__file__).parents[1] / "content"
+CONTENT = Path(__file__).resolve().parent / "fixtures" / "decks" / "editions"  # frozen: see conftest.py
 
 
 def test_workers_draw_the_parents_plans_without_planning_again(tmp_path, monkeypatch):

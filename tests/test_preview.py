@@ -12,7 +12,7 @@ from cardgen import preview
 from cardgen.build import prepare
 from cardgen.units import MM
 
-CONTENT = Path(__file__).parents[1] / "content"
+CONTENT = Path(__file__).resolve().parent / "fixtures" / "decks" / "editions"  # frozen: see conftest.py
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from cardgen.build import prepare
 from cardgen.errors import ContentError, Problem, Problems
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = Path(__file__).resolve().parent / "fixtures" / "decks" / "editions"  # frozen: see conftest.py
 
 
 def problems_of(tmp_path: Path, file: str, old: str, new: str) -> list[Problem]:

@@ -317,17 +317,6 @@ def test_an_overlap_too_large_for_the_tile_is_a_clear_error(tmp_path):
     assert not (tmp_path / "nl").exists()
 
 
-def test_tiles_need_the_editions_words(deck_copy, tmp_path):
-    texts = deck_copy / "nl" / "texts.yaml"
-    source = texts.read_text(encoding="utf-8")
-    texts.write_text(source[: source.index("# The words on the poster's tiles")] + source[source.index("bookmarks:") :], encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--tile", "A4", "--lang", "nl"])
-    assert result.exit_code == 1
-    assert "no 'tiles:' section with the words for the poster's tiles" in result.output
-    # without tiles the same deck builds
-    assert CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path), "--lang", "nl"]).exit_code == 0
-
-
 def test_a_tile_text_with_an_unknown_placeholder_is_named(deck_copy):
     texts = deck_copy / "nl" / "texts.yaml"
     texts.write_text(texts.read_text(encoding="utf-8").replace("{label} komt over", "{tegel} komt over"), encoding="utf-8")

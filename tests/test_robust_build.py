@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from cardgen.cli import main
 
-CONTENT = Path(__file__).parents[1] / "content"
+CONTENT = Path(__file__).resolve().parent / "fixtures" / "decks" / "editions"  # frozen: see conftest.py
 EDITIONS = ("en", "fr", "nl")
 FILES = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SPAWN = (

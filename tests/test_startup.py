@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-CONTENT = REPO / "content"
+CONTENT = Path(__file__).resolve().parent / "fixtures" / "decks" / "editions"  # frozen: see conftest.py
 SVG = {"svglib", "lxml", "cssselect2", "tinycss2"}
 TRANSLATE = {"polib", "ruamel"}
 RUN = """
