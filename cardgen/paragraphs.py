@@ -5,6 +5,8 @@ and then drawn with identical settings, so what fitting decided is what prints."
 
 from __future__ import annotations
 
+from copy import copy
+from functools import lru_cache
 from typing import Literal
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -17,8 +19,10 @@ Align = Literal["left", "center"]
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER}
 
 
+@lru_cache(maxsize=256)  # a deck sets its texts in a few styles; a paragraph only reads its style
 def paragraph_style(style: TextStyle, size: float, colour: RGB, align: Align = "left") -> ParagraphStyle:
-    """Every setting spelled out, so that no ReportLab default or settings file changes the result."""
+    """Every setting spelled out, so that no ReportLab default or settings file changes the result.
+    Shared between paragraphs: never change the one returned."""
     return ParagraphStyle(
         name=f"{style.font}-{size:g}",
         fontName=style.font,
@@ -45,3 +49,65 @@ def paragraph_style(style: TextStyle, size: float, colour: RGB, align: Align = "
 def paragraph(markup_text: str, style: TextStyle, size: float, colour: RGB, align: Align = "left") -> Paragraph:
     """`markup_text` must be markup cardgen wrote (typeset/): ReportLab's markup is live."""
     return Paragraph(markup_text, paragraph_style(style, size, colour, align))
+
+
+def wrapped(markup_text: str, style: TextStyle, size: float, colour: RGB, width: float, align: Align = "left") -> Paragraph:
+    """paragraph(...) wrapped to `width`, measured: its height, line widths and lines can be read."""
+    para = paragraph(markup_text, style, size, colour, align)
+    para.wrap(width, 1e6)  # the height available plays no part in where ReportLab breaks lines
+    return para
+
+
+class Lines:
+    """A wrapped paragraph kept for drawing, so that drawing paints the lines planning measured
+    instead of wrapping the text again. Kept small, since a deck of 10,000 cards keeps 20,000:
+    a paragraph of one plain run (ReportLab's kind 0, nearly every title and description) keeps
+    each line as one string and shares its font settings with the paragraphs of its style; one
+    with markup (links, bold) is kept whole."""
+
+    __slots__ = ("height", "_whole", "_style", "_width", "_head", "_lines")
+
+    def __init__(self, para: Paragraph) -> None:
+        self.height = para.height
+        lines = para.blPara.lines
+        if para.blPara.kind != 0 or any(" " in word for _, words in lines for word in words):
+            self._whole = para
+            return
+        self._whole = None
+        self._style, self._width = para.style, para.width
+        self._lines = tuple((space, " ".join(words)) for space, words in lines)  # split(" ") gives the words back
+        head = {k: v for k, v in para.blPara.__dict__.items() if k not in ("lines", "text")}
+        shared = _HEADS.get(para.style)
+        if shared is None or shared.__dict__ != head:
+            if len(_HEADS) >= 512:  # styles come and go in the studio: keep it bounded
+                _HEADS.clear()
+            shared = _HEADS[para.style] = type(para.blPara)(**head)
+        self._head = shared
+
+    def paragraph(self) -> Paragraph:
+        """A paragraph to draw, of these lines: a fresh one each time, since drawing sets attributes
+        on the paragraph it draws (its canvas), so that a plan may be drawn again, or by two threads."""
+        if self._whole is not None:
+            return copy(self._whole)
+        para = Paragraph.__new__(Paragraph)
+        blpara = copy(self._head)
+        blpara.lines = [(space, text.split(" ")) for space, text in self._lines]
+        width = self._width
+        para.__dict__.update(style=self._style, width=width, height=self.height, blPara=blpara, bulletText=None,
+                             debug=0, _wrapWidths=[width, width])  # fmt: skip
+        return para
+
+    def __getstate__(self):
+        return {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
+
+    def __setstate__(self, state) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+
+_HEADS: dict = {}  # paragraph style -> the font settings of its paragraphs' lines, shared by Lines
+
+
+def paint(canvas, lines: Lines, x: float, y: float) -> None:
+    """Kept lines with their lower-left corner at (x, y)."""
+    lines.paragraph().drawOn(canvas, x, y)

@@ -75,17 +75,72 @@ def test_every_card_costs_the_same_whatever_the_decks_size(work):
 
 
 def test_each_card_is_typeset_and_wrapped_no_more_than_it_needs(work):
-    """Per action card: its title and description wrapped once each to fit them, and again when
-    drawn, with the front's label; a description whose last word would stand alone is wrapped
-    once more with the last two words together (a quarter of them in this deck). The label is shared by a
-    category's cards: measured once, not per card."""
+    """Per action card: its title and description wrapped once each, to fit them, and drawn as
+    fitted, without a second wrap; a description whose last word would stand alone is wrapped
+    once more with the last two words together (a quarter of them in this deck). The front's label
+    is shared by a category's cards: wrapped once, not per card."""
     one, four = work(1), work(4)
     per_card = {what: (four[what] - one[what]) / (3 * BLOCK) for what in one}
-    assert per_card["wraps"] <= 5.5, per_card
-    assert per_card["paragraphs"] <= 5.5, per_card
+    assert per_card["wraps"] <= 2.25, per_card
+    assert per_card["paragraphs"] <= 2.25, per_card
     # typeset: the title, and the description once for both its variants; printed: the glyph
     # check's label, title, description and number, and the title's widest word
     assert per_card["texts read"] <= 7, per_card
+
+
+def test_drawing_wraps_no_card_text(tmp_path, monkeypatch):
+    """Drawing paints the lines planning measured: however many cards, drawing wraps only the
+    poster's few texts, which are planned without kept lines."""
+    from cardgen.build import render_edition
+
+    wraps = []
+    real_wrap = Paragraph.wrap
+
+    def wrap(self, *args, **kwargs):
+        wraps.append(self)
+        return real_wrap(self, *args, **kwargs)
+
+    monkeypatch.setattr(Paragraph, "wrap", wrap)
+    counts = {}
+    for blocks in (1, 3):
+        prepared = prepare(deck_of(blocks, tmp_path / f"deck-{blocks}"))
+        plan = prepared.editions[0]
+        staging = tmp_path / f"out-{blocks}"
+        staging.mkdir()
+        wraps.clear()
+        render_edition(prepared, plan, staging)
+        counts[blocks] = len(wraps)
+    assert counts[1] == counts[3], f"drawing wrapped {counts[3] - counts[1]} paragraphs for {2 * BLOCK} more cards"
+
+
+def test_kept_lines_draw_the_same_after_a_trip_to_a_worker(frozen):
+    """Workers receive plans by pickling: the kept lines survive it."""
+    import pickle
+
+    body = frozen.editions[0].faces[1].back.body
+    again = pickle.loads(pickle.dumps(body.lines))
+    assert again.paragraph().blPara.lines == body.lines.paragraph().blPara.lines
+    assert again.height == body.lines.height
+
+
+def test_kept_lines_take_a_fraction_of_a_paragraphs_memory(frozen):
+    """A deck of 10,000 cards keeps 20,000 wrapped texts from fitting to drawing."""
+    import tracemalloc
+
+    from cardgen.paragraphs import Lines, wrapped
+
+    body = frozen.editions[0].faces[1].back.body
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        paragraphs = [wrapped(body.markup, body.style, body.size, body.colour, body.box.w) for _ in range(100)]
+        whole = tracemalloc.get_traced_memory()[0] - before
+        before = tracemalloc.get_traced_memory()[0]
+        kept = [Lines(p) for p in paragraphs]
+        small = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(kept) == 100 and small * 4 < whole, (small, whole)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.qr import draw_qr
 from cardgen.draw.vector import Icons, draw_vector
-from cardgen.paragraphs import paragraph
+from cardgen.paragraphs import Lines, paint, wrapped
 from cardgen.plan.geometry import Code, Fill, Icon, Line, Rect, Rule, TextBlock
 
 
@@ -40,9 +40,11 @@ def draw_line(canvas: Canvas, line: Line, x: float = 0.0, y: float = 0.0) -> Non
 
 
 def draw_text(canvas: Canvas, block: TextBlock, x: float = 0.0, y: float = 0.0) -> None:
-    para = paragraph(block.markup, block.style, block.size, block.colour, block.align)
-    para.wrap(block.box.w, block.box.h)
-    para.drawOn(canvas, x + block.box.x, y + block.box.y)
+    """The lines planning wrapped, or, for a block planned without them, the markup wrapped to the box's width."""
+    lines = block.lines
+    if lines is None:
+        lines = Lines(wrapped(block.markup, block.style, block.size, block.colour, block.box.w, block.align))
+    paint(canvas, lines, x + block.box.x, y + block.box.y)
 
 
 def draw_icon(canvas: Canvas, icon: Icon, icons: Icons, x: float = 0.0, y: float = 0.0) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from cardgen.model import Edition, Layout
-from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width
+from cardgen.paragraphs import Lines, wrapped
+from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width, text_colours
 from cardgen.plan.geometry import BODY_GAP, Code, Fill, Icon, Line, Rect, Rule, TextBlock, back_regions
 from cardgen.typeset.markup import printed
-from cardgen.typeset.paragraph import markup, measure, paragraph, printed_line, site_label
+from cardgen.typeset.paragraph import markup, printed_line, site_label
 from cardgen.units import MM
 
 # --- the front, top to bottom: the deck's name, the icon, the label and its rule, the number ---
@@ -77,38 +78,38 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
     qr = layout.qr.rules_card if layout.qr.show else None
     faces = []
     labels: dict[str, str] = {}  # a category's label is shared by its cards: set once
-    heights: dict[tuple[str, float], float] = {}
+    lines: dict[tuple[str, float], Lines] = {}  # and wrapped once a size, for all of them
     for fitted in fit.cards:
         raw = fitted.card.label
         if raw not in labels:
             labels[raw] = printed_line(raw, edition.language)  # one way everywhere it prints
         label = labels[raw]
-        if (label, fitted.label_size) not in heights:
-            heights[label, fitted.label_size] = label_height(label, fitted.label_size, layout)
+        if (label, fitted.label_size) not in lines:
+            lines[label, fitted.label_size] = label_lines(label, fitted.label_size, layout)
         code = qr if fitted.card.kind == "rules" else None
-        front = plan_front(fitted, label, heights[label, fitted.label_size], layout, deck_name, site, code)
+        front = plan_front(fitted, label, lines[label, fitted.label_size], layout, deck_name, site, code)
         faces.append(CardFaces(front, plan_back(fitted, label, layout)))
     return tuple(faces)
 
 
-def label_height(label: str, size: float, layout: Layout) -> float:
-    """The height the front's label takes, wrapped across the card at `size`."""
+def label_lines(label: str, size: float, layout: Layout) -> Lines:
+    """The front's label wrapped across the card at `size` (its height is what it takes)."""
     style = layout.card
     word = style.front_label
-    return measure(paragraph(markup(label), word, size, word.colour, "center"), style.width - 2 * style.padding)[0]
+    return Lines(wrapped(markup(label), word, size, word.colour, style.width - 2 * style.padding, "center"))
 
 
 def plan_front(
-    fitted: FittedCard, label: str, label_h: float, layout: Layout, deck_name: str, site: str, qr: float | None
+    fitted: FittedCard, label: str, label_para: Lines, layout: Layout, deck_name: str, site: str, qr: float | None
 ) -> FrontPlan:
-    """`label_h` is label_height() of the label at the fitted size; `qr` is the side of the site's
+    """`label_para` is label_lines() of the label at the fitted size; `qr` is the side of the site's
     QR tile, for the rules card, None on every other card."""
     card, style = fitted.card, layout.card
     w, h = style.width, style.height
     deck, word = style.front_deck, style.front_label
     name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
                 h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
-    text_w, text = w - 2 * style.padding, markup(label)
+    text_w, text, label_h = w - 2 * style.padding, markup(label), label_para.height
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
     if card.icon:
@@ -121,7 +122,7 @@ def plan_front(
         Fill(Rect(0, 0, w, h), card.colour, bleed="lrtb"),
         name,
         icon,
-        TextBlock(text, word, fitted.label_size, word.colour, box, "center"),
+        TextBlock(text, word, fitted.label_size, word.colour, box, "center", label_para),
         rule,
         _number(fitted, layout, deck.colour),
     )
@@ -146,9 +147,8 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
         x += side + BAND_ICON_GAP
     word = Line(label, deck.font, deck.size + BAND_GROW, deck.colour, x, band_middle - deck.size * BAND_BASELINE)
 
-    title_colour = style.title.colour or card.colour
+    title_colour, body_colour = text_colours(card, style)
     title_box = Rect(regions.text_x, regions.text_top - fitted.title_height, regions.text_w, fitted.title_height)
-    body_colour = style.description.colour or card.colour
     body_h = fitted.body_height
     body_box = Rect(regions.text_x, regions.text_top - fitted.title_height - BODY_GAP - body_h, regions.text_w, body_h)
     return BackPlan(
@@ -156,8 +156,8 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
         Fill(band, card.colour, bleed="lrt"),
         icon,
         word,
-        TextBlock(fitted.title_markup, style.title, fitted.title_size, title_colour, title_box),
-        TextBlock(fitted.body_markup, style.description, fitted.body_size, body_colour, body_box),
+        TextBlock(fitted.title_markup, style.title, fitted.title_size, title_colour, title_box, lines=fitted.title_lines),
+        TextBlock(fitted.body_markup, style.description, fitted.body_size, body_colour, body_box, lines=fitted.body_lines),
         _number(fitted, layout, style.number.colour or card.colour),
     )
 

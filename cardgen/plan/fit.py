@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from cardgen.paragraphs import Lines, wrapped
 
 from cardgen.errors import Problems
 from cardgen.plan.geometry import BODY_GAP, back_regions
-from cardgen.model import Card, CardLayout, Edition, TextStyle
-from cardgen.typeset.paragraph import coloured, hex_colour, last_line_words, measure, paragraph
+from cardgen.model import RGB, Card, CardLayout, Edition, TextStyle
+from cardgen.typeset.paragraph import coloured, hex_colour, last_line_words
 from cardgen.typeset.markup import printed, typeset, typeset_glued
 from cardgen.units import MM
 
 STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps
 SLACK = 1e-6  # pt: float noise only; paragraphs are set with spaceShrinkage=0, so lines never pass the width
-BLACK = (0.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ class FittedCard:
     body_height: float  # measured here at body_size: planning the back needs no second wrap
     title_markup: str  # what drawing passes to ReportLab: typeset once, here, and measured as such
     body_markup: str
+    # the paragraphs measured at the chosen sizes, wrapped: drawing paints these lines, it does not wrap again
+    title_lines: Lines | None = field(default=None, compare=False, repr=False)
+    body_lines: Lines | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,11 @@ def body_markups(card: Card, bold_font: str, language: str) -> tuple[str, str]:
     return texts[0] + tags, texts[1] + tags
 
 
+def text_colours(card: Card, layout: CardLayout) -> tuple[RGB, RGB]:
+    """The colours of a card's title and description: the layout's, else the card's own."""
+    return layout.title.colour or card.colour, layout.description.colour or card.colour
+
+
 def sizes(style: TextStyle) -> list[float]:
     count = int(round((style.size - style.min_size) / STEP))
     return [style.size - i * STEP for i in range(count + 1)]
@@ -81,7 +91,8 @@ def largest_fitting(style: TextStyle, fits) -> float | None:
 
 
 class Measure:
-    """Wrapped heights of one card's texts at given sizes, cached: fitting asks the same often."""
+    """Wrapped heights of one card's texts at given sizes, cached: fitting asks the same often.
+    The last paragraph wrapped of each text (and variant) is kept: fitting mostly ends on it."""
 
     def __init__(self, card: Card, layout: CardLayout, bold: str, language: str) -> None:
         self.card = card
@@ -90,29 +101,44 @@ class Measure:
         self.regions = back_regions(layout)
         self.title_markup = typeset(card.title, language, hyphenate=False)
         self.bold = bold
+        self.colours = text_colours(card, layout)  # measured in the colours they print in, to be drawn as measured
         self._bodies: tuple[str, str] | None = None
         self._cache: dict = {}
+        self._kept: dict = {}  # ("title",) or ("body", glue) -> (size, the lines wrapped at it)
 
     def body_markup(self, glue: bool) -> str:
         if self._bodies is None:
             self._bodies = body_markups(self.card, self.bold, self.language)
         return self._bodies[glue]
 
-    def _get(self, key: tuple, style: TextStyle, text: str, size: float):
-        if key not in self._cache:
-            para = paragraph(text, style, size, BLACK)
-            height, widest = measure(para, self.regions.text_w)
-            self._cache[key] = (height, widest, last_line_words(para))
-        return self._cache[key]
+    def _wrap(self, key: tuple, size: float) -> Paragraph:
+        if key[0] == "title":
+            return wrapped(self.title_markup, self.layout.title, size, self.colours[0], self.regions.text_w)
+        return wrapped(self.body_markup(key[1]), self.layout.description, size, self.colours[1], self.regions.text_w)
+
+    def _get(self, key: tuple, size: float):
+        if (key, size) not in self._cache:
+            para = self._wrap(key, size)
+            widest = max(para.getActualLineWidths0(), default=0.0)
+            self._cache[key, size] = (para.height, widest, last_line_words(para))
+            self._kept[key] = (size, Lines(para))  # kept small: every card's measure lives until the deck is fitted
+        return self._cache[key, size]
 
     def title(self, size: float) -> tuple[float, float]:
-        return self._get(("title", size), self.layout.title, self.title_markup, size)[:2]
+        return self._get(("title",), size)[:2]
 
     def body(self, size: float, glue: bool = False) -> tuple[float, float]:
-        return self._get(("body", size, glue), self.layout.description, self.body_markup(glue), size)[:2]
+        return self._get(("body", glue), size)[:2]
 
     def lone_last_word(self, size: float) -> bool:
-        return self._get(("body", size, False), self.layout.description, self.body_markup(False), size)[2] == 1
+        return self._get(("body", False), size)[2] == 1
+
+    def lines(self, size: float, glue: bool | None = None) -> Lines:
+        """The title (glue None) or description wrapped at `size`: the paragraph measured, when it
+        was the last of its kind; else wrapped now (a size fitting tried before a later one)."""
+        key = ("title",) if glue is None else ("body", glue)
+        kept = self._kept.get(key)
+        return kept[1] if kept and kept[0] == size else Lines(self._wrap(key, size))
 
     def body_room(self, title_size: float) -> float:
         title_height, _ = self.title(title_size)
@@ -176,6 +202,8 @@ def _fitted(m: Measure, label_size: float, title_size: float, body_size: float) 
         m.body(body_size, glue)[0],
         m.title_markup,
         m.body_markup(glue),
+        m.lines(title_size),
+        m.lines(body_size, glue),
     )
 
 

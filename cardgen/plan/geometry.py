@@ -3,12 +3,16 @@ back decided once for fitting and planning. Drawing paints these items and decid
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cardgen.model import RGB, CardLayout, TextStyle
 from cardgen.paragraphs import Align
 from cardgen.units import MM
+
+if TYPE_CHECKING:
+    from cardgen.paragraphs import Lines
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class TextBlock:
     colour: RGB
     box: Rect
     align: Align = "left"
+    lines: Lines | None = field(default=None, compare=False, repr=False)  # wrapped when measured; None: drawing wraps
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,8 @@ def _overflowing(prepared: Prepared, edition: Edition, measures: Measures) -> Ed
         if (card.title, card.label) != (old.card.title, old.card.label):
             return None
         m = measures.of(card, layout.card, layout.fonts.bold.name, edition.language)
-        fitted[i] = replace(old, card=card, body_size=smallest, body_height=m.body(smallest)[0], body_markup=m.body_markup(False))
+        fitted[i] = replace(old, card=card, body_size=smallest, body_height=m.body(smallest)[0],
+                            body_markup=m.body_markup(False), body_lines=m.lines(smallest, glue=False))
         redo.append(i)
     fit = replace(base.fit, cards=tuple(fitted))
     faces = list(base.faces)

@@ -1,0 +1,169 @@
+"""Load, validate and plan a deck: everything decided and checked before anything is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cardgen.errors import Problems, show_path
+from cardgen.load.assets import builtin_assets
+from cardgen.load.content import load_deck
+from cardgen.load.layout import load_layout
+from cardgen.model import Deck, Edition, Layout, Overrides
+from cardgen.plan.cards import card_count, cards_for
+from cardgen.plan.faces import CardFaces, plan_faces
+from cardgen.plan.fit import Fit, check_deck_name, fit_cards
+from cardgen.plan.geometry import Stroke
+from cardgen.plan.poster import PosterPlan, plan_poster
+from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
+from cardgen.typeset.glyphs import check_glyphs
+from cardgen.typeset.hyphenation import patterns_for
+
+if TYPE_CHECKING:  # the tiles' plan is imported only when the poster is tiled
+    from cardgen.plan.tiles import TilePlan
+
+
+@dataclass(frozen=True)
+class EditionPlan:
+    edition: Edition
+    fit: Fit
+    poster: PosterPlan
+    faces: tuple[CardFaces, ...]  # every card's front and back, in the fit's order
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything decided and checked: drawing can no longer fail on the user's input."""
+
+    deck: Deck
+    layout: Layout
+    sheets: SheetPlan
+    editions: tuple[EditionPlan, ...]
+    drawings: tuple  # (svg path, ReportLab Drawing) of every emoticon and icon, checked
+    notes: tuple[str, ...]  # details `check` lists: texts set smaller, missing dictionaries
+    tiles: TilePlan | None = None  # the poster split over smaller sheets, when asked for
+    warnings: tuple[str, ...] = ()  # news `build` prints too: stale translations, deck-wide shrinks
+    skipped: tuple[str, ...] = ()  # unfinished translations left out, one line each
+
+
+def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
+    """Load and validate the deck folder and plan every page; raises ContentError listing every problem.
+    `overrides` are the command line's settings (see model.Overrides), already checked."""
+    problems = Problems()
+    settings = Overrides(**overrides)
+    deck, translations = load_deck(folder, problems, only=lang)
+    layout = load_layout(folder, problems, settings)
+    if deck is None or layout is None:
+        problems.raise_if_any()
+    warnings = list(translations.warnings)
+    notes = []
+    if deck.structure.site is None and layout.qr.show:
+        layout = replace(layout, qr=replace(layout.qr, show=False))
+        notes.append("deck.yaml names no site: the rules card and the poster carry no web address or QR code")
+    sheets = _plan_sheets(layout, card_count(deck.structure), problems)
+    if sheets is None:  # fitting text on a card that cannot be printed would only add noise
+        problems.raise_if_any()
+    bold = layout.fonts.bold.name
+    editions = []
+    for edition in deck.editions:
+        notes.extend(edition.notes)
+        if not check_deck_name(edition, layout.card, problems):
+            continue
+        cards = cards_for(deck.structure, edition, layout)
+        if not check_glyphs(cards, edition, deck.structure, layout, problems):  # a text that cannot be printed is not worth fitting
+            continue
+        fit = fit_cards(cards, layout.card, bold, edition.code, edition.language, problems)
+        qr = layout.qr.poster if layout.qr.show else None
+        poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
+        if fit and poster:
+            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site)))
+            notes.extend(fit.notes)
+            if fit.shrink:
+                warnings.append(_shrink_warning(edition, fit.shrink))
+            if patterns_for(edition.language) is None:
+                notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
+    drawings = _load_drawings(deck, problems)
+    tiles = _plan_tiles(layout, deck, settings, problems)
+    if layout.cmyk:
+        _refuse_cmyk_clashes(layout, deck, problems)
+    problems.raise_if_any()
+    skipped = tuple(str(s) for s in translations.skipped)
+    return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
+
+
+def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None:
+    from cardgen.pdf.cmyk import exact_colours
+
+    for first, second in exact_colours(layout, deck.structure)[1]:
+        shown = [f"cmyk({', '.join(f'{v * 100:g}' for v in c)})" for c in (first, second)]
+        problems.add(
+            deck.structure.path, None, None,
+            f"{shown[0]} and {shown[1]} look the same on screen, so --cmyk cannot keep them apart; "
+            "change one of them a little (for a rich black, give the plain black a touch of C, M or Y)",
+        )  # fmt: skip
+
+
+def _shrink_warning(edition: Edition, shrink) -> str:
+    first = shrink.cards[0].source_of("description")
+    cause = f"card '{shrink.cards[0].id}' ({show_path(first.path)}:{first.line})"
+    if len(shrink.cards) > 1:
+        cause = f"{len(shrink.cards)} cards, the first {cause}"
+    return (
+        f"{edition.code}: descriptions set at {shrink.size:g} pt instead of {shrink.preferred:g} pt on every action card, "
+        f"because of {cause}; shorten {'it' if len(shrink.cards) == 1 else 'them'} to set the deck at {shrink.preferred:g} pt again"
+    )
+
+
+def _plan_tiles(layout: Layout, deck: Deck, settings: Overrides, problems: Problems) -> TilePlan | None:
+    poster = layout.poster
+    if poster.tile is None:
+        return None
+    from cardgen.plan.tiles import TilingError, plan_tiles
+
+    try:
+        return plan_tiles(poster.paper, poster.tile, overlap=poster.overlap)
+    except TilingError as exc:
+        flags = [flag for flag, value in (("--tile", settings.tile), ("--poster-size", settings.poster_size),
+                                          ("--overlap", settings.overlap)) if value is not None]  # fmt: skip
+        if flags:  # the command line asked for it: the layout file is not where to look
+            problems.add(None, None, None, f"{', '.join(flags)}: {exc}")
+        else:
+            problems.add(layout.path, layout.line("poster.tile"), "poster.tile", f"'poster.tile', 'poster.overlap': {exc}", inline=True)
+        return None
+
+
+def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | None:
+    sheet, card = layout.sheet, layout.card
+    # room outside the cards: for the cut marks on the fronts, and for backs shifted by the offset
+    room = max(sheet.mark_offset + MIN_MARK, *(abs(v) for v in sheet.offset))
+    marks = Stroke(sheet.mark_colour, sheet.mark_width, butt_caps=True)
+    try:
+        if sheet.flip == "fold":
+            return impose_fold(
+                count, sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room,
+                sheet.mark_length, sheet.mark_offset, sheet.cut_lines, marks,
+            )  # fmt: skip
+        grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room)
+    except ImposeError as exc:
+        problems.add(
+            layout.path, layout.line("card.width"), "card.width",
+            f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper", inline=True,
+        )  # fmt: skip
+        return None
+    return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset, sheet.offset, sheet.cut_lines, marks)
+
+
+def _load_drawings(deck: Deck, problems: Problems) -> tuple:
+    from cardgen.load.svg import load_svg
+
+    structure = deck.structure
+    paths = [structure.strengths.svg, structure.work.svg, structure.rules_icon]
+    paths += [c.icon for c in structure.categories]
+    drawings = []
+    for path in dict.fromkeys(p for p in paths if p):
+        root = deck.folder.resolve()
+        if not path.is_relative_to(root):
+            root = builtin_assets().resolve()
+        drawings.append((path, load_svg(path, root, problems)))
+    return tuple(drawings)
