@@ -10,7 +10,7 @@ from cardgen.errors import Problems
 from cardgen.model import CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
 from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.load.assets import resolve_asset
-from cardgen.load.output import read_output
+from cardgen.load.output import read_output, refuse_unembedded_fonts
 from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
 from cardgen.load.yamlfile import Node, key_lines
 
@@ -33,6 +33,8 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     poster = _poster(top, fonts, overrides)
     qr_layout = _qr(top, overrides.qr)
     shop, cmyk, output = read_output(top, overrides, folder)
+    if shop and cmyk:
+        refuse_unembedded_fonts(top, fonts)
     top.finish()
     if top.problems:
         return None

@@ -78,3 +78,15 @@ def profile_name(path: Path) -> str:
     from PIL import ImageCms
 
     return (ImageCms.ImageCmsProfile(str(path)).profile.profile_description or path.stem).strip()
+
+
+def refuse_unembedded_fonts(top: schema.Reader, fonts: dict) -> None:
+    """PDF/X shop files (--shop --cmyk) embed every font: the standard PDF fonts are never embedded."""
+    node = top.node.get("fonts")
+    for role, font in fonts.items():
+        if font is not None and font.path is None and node is not None and role in node:
+            top.problems.add(
+                top.node.path, node.line_of(role), f"fonts.{role}",
+                f"{font.name!r} is a standard PDF font, which a PDF never embeds, but the PDF/X shop files "
+                "(--shop with --cmyk) need every font embedded; name a TrueType file (.ttf) instead",
+            )  # fmt: skip
