@@ -21,8 +21,7 @@ from reportlab.lib.colors import CMYKColor, Color, toColor
 
 RGB8 = tuple[int, int, int]
 CMYK = tuple[float, float, float, float]
-GAMUT = 1.5  # ΔE2000: a colour the profile cannot match this closely, even without black-point compensation, lies outside its gamut
-TARGET = 3.0  # ΔE2000: every colour inside the gamut prints at least this close to the design; one that cannot is reported
+TARGET = 3.0  # ΔE2000: a colour the profile holds prints at least this close to the design; one further away is reported
 
 
 def rgb8(rgb) -> RGB8:
@@ -111,13 +110,11 @@ def convert(rgb: RGB8, table: _Tables) -> CMYK:
 
 @dataclass(frozen=True)
 class Match:
-    """How close a design colour prints: its CMYK, ΔE2000 from the design, and whether the profile's
-    gamut holds it at all."""
+    """How close a design colour prints: its CMYK and ΔE2000 from the design."""
 
     rgb: RGB8
     cmyk: CMYK
     delta_e: float
-    in_gamut: bool
 
 
 def match(rgb, inks: Inks) -> Match:
@@ -127,12 +124,7 @@ def match(rgb, inks: Inks) -> Match:
     cmyk = inks.cmyk(rgb)
     design = table.lab(table.rgb_to_lab, key)
     printed = table.lab(table.cmyk_to_lab, tuple(round(v * 255) for v in cmyk))
-    if key[0] == key[1] == key[2]:  # on K alone: in the gamut down to K 100's lightness
-        in_gamut = design[0] >= table.lab(table.cmyk_to_lab, (0, 0, 0, 255))[0] - 0.5
-    else:
-        plain = table.pixel(table.to_cmyk_plain, key)
-        in_gamut = delta_e2000(design, table.lab(table.cmyk_to_lab, plain)) <= GAMUT
-    return Match(key, cmyk, delta_e2000(design, printed), in_gamut)
+    return Match(key, cmyk, delta_e2000(design, printed))
 
 
 def _grey_lightness(value: int) -> float:
@@ -154,7 +146,6 @@ class _Tables:
         srgb, lab = ImageCms.createProfile("sRGB"), ImageCms.createProfile("LAB", 5000)
         relative = ImageCms.Intent.RELATIVE_COLORIMETRIC
         self.to_cmyk = ImageCms.buildTransform(srgb, cmyk, "RGB", "CMYK", relative, ImageCms.Flags.BLACKPOINTCOMPENSATION)
-        self.to_cmyk_plain = ImageCms.buildTransform(srgb, cmyk, "RGB", "CMYK", relative)
         self.rgb_to_lab = ImageCms.buildTransform(srgb, lab, "RGB", "LAB", relative)
         self.cmyk_to_lab = ImageCms.buildTransform(cmyk, lab, "CMYK", "LAB", relative)
         ramp = Image.new("CMYK", (256, 1))
