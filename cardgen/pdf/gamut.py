@@ -3,11 +3,12 @@ for `--cmyk` builds, a warning for every colour the profile cannot print close t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from cardgen.model import RGB, Layout, Structure
 from cardgen.pdf.cmyk import TARGET, Inks, Match, match, rgb8
+from cardgen.units import Colour
 
 CARD_STYLES = ("front_label", "front_deck", "title", "description", "number")
 POSTER_STYLES = ("title", "label", "footer")
@@ -22,17 +23,29 @@ class DesignColour:
 
 
 def design_colours(layout: Layout, structure: Structure) -> list[DesignColour]:
-    """Every colour written in layout.yaml and deck.yaml (a style's 'category' is its category's)."""
+    """Every colour written in layout.yaml and deck.yaml (a style's 'category' is its category's); a
+    colour in a part of the layout this list does not know yet is named by its field path."""
     card, poster = layout.card, layout.poster
     written = [("card.back_background", card.back_background), ("card.rules_colour", card.rules_colour)]
     written += [(f"card.styles.{name}.colour", getattr(card, name).colour) for name in CARD_STYLES]
     written += [("sheet.cut_marks.colour", layout.sheet.mark_colour), ("poster.background", poster.background)]
     written += [(f"poster.styles.{name}.colour", getattr(poster, name).colour) for name in POSTER_STYLES]
     found = [DesignColour(layout.path, _line(layout, key), key, colour) for key, colour in written if colour is not None]
+    named = {id(colour) for _, colour in written}
+    found += [DesignColour(layout.path, _line(layout, key), key, colour) for key, colour in _colours_in(layout, "") if id(colour) not in named]
     for item in (*structure.categories, structure.strengths, structure.work):
         source = item.colour_source
         found.append(DesignColour(source.path if source else structure.path, source and source.line, source.key if source else "", item.colour))
     return found
+
+
+def _colours_in(value, key: str):
+    """(dotted field path, colour) of every colour in a layout that the list above does not name yet."""
+    if isinstance(value, Colour):
+        yield key.lstrip("."), value
+    elif is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            yield from _colours_in(getattr(value, item.name), f"{key}.{item.name}")
 
 
 def _line(layout: Layout, key: str) -> int | None:
