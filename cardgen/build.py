@@ -90,12 +90,12 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     from cardgen.draw.vector import Icons
     from cardgen.pdf.pack import merge_pack, split_parts
     from cardgen.pdf.render import render_sheets_and_poster, render_shop_cards
-    from cardgen.pdf.shop import write_shop_poster
+    from cardgen.pdf.shop import finish_shop_cards, write_shop_poster
     from cardgen.pdf.tiles import draw_overlays, write_tiles
 
     icons = Icons(dict(prepared.drawings))
     deck, layout, edition = prepared.deck, prepared.layout, plan.edition
-    convert = _cmyk_conversion(prepared)
+    inks, intent = _inks(prepared)
     cards, poster, pack = (staging / name for name in OUTPUTS)
     source = staging / "sheets-and-poster.pdf"  # not an output: the pack and the files printed alone are cut from it
     author, regular = deck.structure.author, layout.fonts.regular.name
@@ -104,9 +104,8 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     if prepared.tiles:
         marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
     card_pages, poster_pages = render_sheets_and_poster(
-        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks
+        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks, inks=inks
     )
-    convert(source)  # before cutting, so that the files cut from it, the tiles and the pack are CMYK too
     split_parts(source, [(cards, card_pages, prepared.sheets.flip), (poster, poster_pages, None)], edition.language)
     printed_alone = card_pages + poster_pages
     pdfs, sections = [(source, printed_alone)], [(edition.bookmark_cards, card_pages), (edition.bookmark_poster, poster_pages)]
@@ -118,25 +117,31 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         sections.append((edition.bookmark_tiles or edition.bookmark_poster, pages))
     if layout.shop:
         files.append(staging / SHOP_CARDS)
-        render_shop_cards(files[-1], plan.faces, layout, edition, author, icons)
+        render_shop_cards(files[-1], plan.faces, layout, edition, author, icons, inks)
+        finish_shop_cards(files[-1], intent)
         files.append(staging / SHOP_POSTER)
-        write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular)
-        for file in files[-2:]:
-            convert(file)
+        write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular,
+                          inks, layout.shop_page == "marked", intent)  # fmt: skip
     merge_pack(pack, pdfs, sections, edition, deck.structure, prepared.sheets.flip)
     source.unlink()
     files.insert(2, pack)
     return edition.code, tuple(files), sum(pages for _, pages in sections)
 
 
-def _cmyk_conversion(prepared: Prepared):
-    """What `--cmyk` does to a written PDF in place; without it, nothing."""
-    if not prepared.layout.cmyk:
-        return lambda path: None
-    from cardgen.pdf.cmyk import convert_pdf, exact_colours
+def _inks(prepared: Prepared):
+    """With --cmyk: the canvases' colour hook (every colour through the profile, those written as
+    cmyk(...) as written), and the output intent that makes the shop files PDF/X-4."""
+    layout = prepared.layout
+    if not layout.cmyk:
+        return None, None
+    from cardgen.load.assets import builtin_assets
+    from cardgen.load.output import DEFAULT_PROFILE, profile_name
+    from cardgen.pdf.cmyk import Inks, exact_colours
+    from cardgen.pdf.shop import OutputIntent
 
-    exact, _ = exact_colours(prepared.layout, prepared.deck.structure)  # clashes were refused when planning
-    return lambda path: convert_pdf(path, exact)
+    exact, _ = exact_colours(layout, prepared.deck.structure)  # clashes were refused when planning
+    registered = layout.profile == (builtin_assets() / DEFAULT_PROFILE).resolve()
+    return Inks(layout.profile, exact), OutputIntent(layout.profile, profile_name(layout.profile), registered)
 
 
 def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> list[Path]:

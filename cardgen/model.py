@@ -29,6 +29,7 @@ class Category:
     id: str
     colour: RGB
     icon: Path | None = None  # a single-colour SVG, tinted where it is drawn
+    colour_source: Source | None = None  # where the colour was written, for messages about how it prints
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class CardSpec:
 class Emoticon:
     svg: Path
     colour: RGB
+    colour_source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,8 @@ class Overrides:
     cut_lines: bool | None = None
     shop: bool | None = None
     cmyk: bool | None = None
+    profile: str | None = None  # an ICC file inside the deck folder
+    shop_page: Literal["marked", "bleed"] | None = None
     poster_size: tuple[float, float] | None = None
     tile: tuple[float, float] | None = None
     overlap: float | None = None
@@ -313,6 +317,8 @@ class Layout:
     shop: bool  # also write cards-shop.pdf: one face a page, bleed, crop marks, trim and bleed boxes
     cmyk: bool  # write every colour in CMYK
     lines: tuple[tuple[str, int], ...] = ()  # 'card.width' -> its line in layout.yaml, for messages
+    profile: Path | None = None  # with cmyk: the CMYK output profile (ICC) every colour is converted through
+    shop_page: Literal["marked", "bleed"] = "marked"  # shop pages with crop marks, or only the trimmed face and its bleed
 
     def line(self, key: str) -> int | None:
         return self._lines.get(key)

@@ -87,6 +87,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     tiles = _plan_tiles(layout, deck, settings, problems)
     if layout.cmyk:
         _refuse_cmyk_clashes(layout, deck, problems)
+        warnings.extend(_gamut_warnings(layout, deck))
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
@@ -102,6 +103,13 @@ def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None
             f"{shown[0]} and {shown[1]} look the same on screen, so --cmyk cannot keep them apart; "
             "change one of them a little (for a rich black, give the plain black a touch of C, M or Y)",
         )  # fmt: skip
+
+
+def _gamut_warnings(layout: Layout, deck: Deck) -> list[str]:
+    from cardgen.load.output import profile_name
+    from cardgen.pdf.gamut import gamut_warnings
+
+    return gamut_warnings(layout, deck.structure, profile_name(layout.profile))
 
 
 def _shrink_warning(edition: Edition, shrink) -> str:

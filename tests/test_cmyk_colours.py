@@ -8,10 +8,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from cardgen.cli import main
-from cardgen.pdf.cmyk import exact_colours, to_cmyk
+from cardgen.load.assets import builtin_assets
+from cardgen.pdf.cmyk import Inks, exact_colours
 from cardgen.units import parse_colour
 
 CONTENT = Path(__file__).resolve().parent / "fixtures" / "decks" / "editions"  # frozen: see conftest.py
+PROFILE = builtin_assets() / "profiles" / "FOGRA39L-coated.icc"
 
 
 def deck_with(tmp_path: Path, deck_colour: str, mark_colour: str) -> Path:
@@ -30,9 +32,9 @@ def test_the_exact_colours_are_data_not_a_registry():
     rich, plain = parse_colour("cmyk(60, 40, 40, 100)"), parse_colour("cmyk(0, 0, 0, 100)")
     exact_rich, clashes = exact_colours((rich,))
     assert clashes == []
-    assert to_cmyk((0, 0, 0), exact_rich) == rich.cmyk
-    assert to_cmyk((0, 0, 0), exact_colours((plain,))[0]) == plain.cmyk  # the earlier call left nothing behind
-    assert to_cmyk((0, 0, 0), {}) == (0.0, 0.0, 0.0, 1.0)
+    assert Inks(PROFILE, exact_rich).cmyk((0, 0, 0)) == rich.cmyk
+    assert Inks(PROFILE, exact_colours((plain,))[0]).cmyk((0, 0, 0)) == plain.cmyk  # the earlier call left nothing behind
+    assert Inks(PROFILE).cmyk((0, 0, 0)) == (0.0, 0.0, 0.0, 1.0)  # black is the black ink
 
 
 def test_two_cmyk_colours_that_look_the_same_on_screen_are_refused_with_cmyk(tmp_path):

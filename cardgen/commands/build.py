@@ -44,7 +44,14 @@ from cardgen.commands.common import (
 @click.option("--shop/--no-shop", default=None,
               help="Also write cards-shop.pdf for a print shop: one card face a page, 3 mm bleed, crop marks, "
               "TrimBox and BleedBox.")
-@click.option("--cmyk/--no-cmyk", default=None, help="Write every colour in CMYK, for print shops that ask for it.")
+@click.option("--shop-page", type=click.Choice(["marked", "bleed"]), default=None,
+              help="The shop files' pages: marked (the face, 3 mm bleed and crop marks around it) or bleed (only the "
+              "face and its bleed, such as 69 x 94 mm for poker cards, as web-to-print uploads ask). Default: marked.")
+@click.option("--cmyk/--no-cmyk", default=None,
+              help="Write every colour in CMYK through a colour profile (FOGRA39, coated offset, unless --profile); "
+              "with --shop the shop files are PDF/X-4.")
+@click.option("--profile", metavar="FILE",
+              help="The print shop's CMYK profile (.icc) for --cmyk: a file inside the deck folder.")
 @click.option("--qr/--no-qr", default=None,
               help="Print a QR code for the deck's site on the rules card and the poster. Default: the layout spec's (on).")
 @strict_option

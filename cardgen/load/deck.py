@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cardgen.load import schema
 from cardgen.errors import Problems
-from cardgen.model import CardSpec, Category, Emoticon, Structure
+from cardgen.model import CardSpec, Category, Emoticon, Source, Structure
 from cardgen.load.assets import builtin_assets, resolve_asset
 from cardgen.units import UnitError, parse_colour
 from cardgen.load.yamlfile import Node
@@ -76,7 +76,7 @@ def _categories(top: schema.Reader, folder: Path) -> tuple[list[Category], set[s
         if category_id:
             ids.add(category_id)
         if category_id and colour:
-            result.append(Category(category_id, colour, icon))
+            result.append(Category(category_id, colour, icon, _source(reader, "colour")))
     return result, ids
 
 
@@ -107,7 +107,11 @@ def _emoticon(reader: schema.Reader, key: str, folder: Path) -> Emoticon | None:
     svg = _svg(sub, "svg", folder)
     colour = sub.get("colour", schema.colour)
     sub.finish()
-    return Emoticon(svg, colour) if svg and colour else None
+    return Emoticon(svg, colour, _source(sub, "colour")) if svg and colour else None
+
+
+def _source(reader: schema.Reader, key: str) -> Source:
+    return Source(reader.node.path, reader.line_of(key), reader.key_path(key))
 
 
 def _svg(reader: schema.Reader, key: str, folder: Path, required: bool = True) -> Path | None:

@@ -11,6 +11,7 @@ from cardgen.errors import Problems
 from cardgen.model import CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
 from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.load.assets import resolve_asset
+from cardgen.load.output import read_output, refuse_unembedded_fonts
 from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
 from cardgen.load.defaults import layout_in_force
 from cardgen.load.yamlfile import Node, key_lines, load_yaml
@@ -32,12 +33,14 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     sheet = _sheet(top, overrides)
     poster = _poster(top, fonts, overrides)
     qr_layout = _qr(top, overrides.qr)
-    shop, cmyk = _output(top, overrides)
+    shop, cmyk, output = read_output(top, overrides, folder)
+    if shop and cmyk:
+        refuse_unembedded_fonts(top, fonts)
     top.finish()
     if top.problems:
         return None
-    lines = key_lines(top.node, ("card", "sheet", "poster", "qr"))
-    layout = Layout(top.node.path, card, sheet, poster, Fonts(**fonts), qr_layout, shop, cmyk, lines)
+    lines = key_lines(top.node, ("card", "sheet", "poster", "qr", "output"))
+    layout = Layout(top.node.path, card, sheet, poster, Fonts(**fonts), qr_layout, shop, cmyk, lines, **output)
     _check_fits(layout, top)
     return None if top.problems else layout
 
@@ -234,18 +237,6 @@ def _qr(top: schema.Reader, override: bool | None) -> QrLayout:
             if side is not None and side < MIN_QR:
                 reader.error(key, f"expected at least {MIN_QR / MM:g} mm so that a phone can scan it from print, found {side / MM:g} mm")
     return QrLayout(show if override is None else override, rules_card or MIN_QR, poster or MIN_QR)
-
-
-def _output(top: schema.Reader, overrides: Overrides) -> tuple[bool, bool]:
-    """output.shop: also a print shop's cards-shop.pdf; output.cmyk: every colour in CMYK."""
-    reader = top.mapping("output", required=False)
-    shop = cmyk = False
-    if reader:
-        shop = reader.get("shop", schema.flag, False)
-        cmyk = reader.get("cmyk", schema.flag, False)
-        reader.finish()
-    pick = lambda spec, flag: bool(spec) if flag is None else flag  # noqa: E731
-    return pick(shop, overrides.shop), pick(cmyk, overrides.cmyk)
 
 
 MIN_TEXT = 4.0  # pt: smaller print cannot be read

@@ -16,6 +16,7 @@ from pypdf.generic import NameObject, TextStringObject
 
 from cardgen import __version__
 from cardgen.model import Edition, Structure
+from cardgen.pdf.finish import finish_file
 from cardgen.pdf.render import DUPLEX
 
 PRODUCER = f"cardgen {__version__} (ReportLab, pypdf)"
@@ -33,6 +34,7 @@ def split_parts(source: Path, parts: list[tuple[Path, int, str | None]], languag
         first += pages
         writer.add_metadata(metadata)
         _finish(writer, language, flip)
+        finish_file(writer)
         with open(pdf, "wb") as handle:
             writer.write(handle)
 
@@ -63,6 +65,7 @@ def merge_pack(
     _finish(writer, edition.language, flip)
     writer.page_mode = "/UseOutlines"
     # the tiles carry the font subsets of the document they were cut from again, byte for byte: kept once
+    finish_file(writer)  # before merging copies: one subset from two files, tagged alike, is then kept once
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     with open(out, "wb") as handle:
         writer.write(handle)

@@ -16,6 +16,7 @@ from cardgen.draw.marks import draw_segments
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.vector import Icons
 from cardgen.model import Edition, Layout
+from cardgen.pdf.cmyk import Inks
 from cardgen.plan.faces import CardFaces
 from cardgen.plan.poster import PosterPlan
 from cardgen.plan.sheets import SHOP_BLEED, SheetPlan, shop_page
@@ -34,8 +35,11 @@ def pin_reportlab_settings(base_font: str) -> None:
     rl_config.showBoundary = 0
 
 
-def new_canvas(path: Path | BinaryIO, size: tuple[float, float], layout: Layout, edition: Edition, author: str) -> Canvas:
-    """A canvas with our settings, writing to a file or to an open binary stream (previews)."""
+def new_canvas(
+    path: Path | BinaryIO, size: tuple[float, float], layout: Layout, edition: Edition, author: str, inks: Inks | None = None
+) -> Canvas:
+    """A canvas with our settings, writing to a file or to an open binary stream (previews);
+    with `inks`, every colour is written in CMYK as it is drawn."""
     regular = layout.fonts.regular.name
     pin_reportlab_settings(regular)
     # The initial font is written into every page's resources: ours, so that no unembedded
@@ -47,6 +51,7 @@ def new_canvas(path: Path | BinaryIO, size: tuple[float, float], layout: Layout,
         pageCompression=1,
         lang=edition.language,
         initialFontName=regular,
+        enforceColorSpace=inks,
     )
     canvas.setTitle(edition.title)
     canvas.setAuthor(author)
@@ -66,12 +71,13 @@ def render_sheets_and_poster(
     author: str,
     icons: Icons,
     more: Callable[[Canvas], int] | None = None,
+    inks: Inks | None = None,
 ) -> tuple[int, int]:
     """The card sheets, then the poster, in one document, so that each font is subset once for
     both (the pack and its parts are cut from it with pypdf); returns (card pages, poster pages).
     `more` draws pages after the poster that share its subsets (the tiles' marks)."""
     grid = sheets.grid
-    canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, author)
+    canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, author, inks)
     card_pages = draw_cards(canvas, faces, sheets, icons)
     canvas.setPageSize(layout.poster.paper)
     draw_poster(canvas, poster, icons)
@@ -100,10 +106,13 @@ def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, ic
     return len(plan.sheets) * (1 if plan.fold else 2)
 
 
-def render_shop_cards(path: Path, faces: tuple[CardFaces, ...], layout: Layout, edition: Edition, author: str, icons: Icons) -> int:
-    """One face a page, front then back, with a bleed, crop marks and TrimBox/BleedBox on every page."""
-    page = shop_page((layout.card.width, layout.card.height))
-    canvas = new_canvas(path, page.size, layout, edition, author)
+def render_shop_cards(
+    path: Path, faces: tuple[CardFaces, ...], layout: Layout, edition: Edition, author: str, icons: Icons, inks: Inks | None = None
+) -> int:
+    """One face a page, front then back, with a bleed, crop marks (unless `layout.shop_page` is
+    bleed) and TrimBox/BleedBox on every page."""
+    page = shop_page((layout.card.width, layout.card.height), with_marks=layout.shop_page == "marked")
+    canvas = new_canvas(path, page.size, layout, edition, author, inks)
     for card in faces:
         for side in ("front", "back"):
             box = page.trim

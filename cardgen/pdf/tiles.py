@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.tiles import draw_tile_pages
 from cardgen.model import TileTexts
+from cardgen.pdf.finish import finish_file
 from cardgen.plan.tile_pages import plan_tile_pages
 from cardgen.plan.tiles import TilePlan
 from cardgen.units import MM
@@ -69,6 +70,7 @@ def write_tiles(
     if title:
         writer.add_metadata({"/Title": title})
     writer.create_viewer_preferences().print_scaling = NameObject("/None")  # tiles only meet at 100 %
+    finish_file(writer)  # first: the poster's and the marks' copies of one subset are then kept once
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     with open(out_pdf, "wb") as handle:
         writer.write(handle)

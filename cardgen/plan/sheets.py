@@ -207,10 +207,13 @@ SHOP_MARK_GAP = 2 * MM  # between the bleed and a crop mark, so a mark never pri
 SHOP_MARK_LENGTH = 5 * MM
 
 
-def shop_page(card: tuple[float, float], bleed: float = SHOP_BLEED, mark_stroke: Stroke = SHOP_MARKS) -> ShopPage:
-    room = bleed + SHOP_MARK_GAP + SHOP_MARK_LENGTH + 2 * MM
+def shop_page(card: tuple[float, float], bleed: float = SHOP_BLEED, mark_stroke: Stroke = SHOP_MARKS, with_marks: bool = True) -> ShopPage:
+    """`with_marks`: crop marks outside the bleed; without, the page is the trimmed face and its bleed."""
+    room = bleed + SHOP_MARK_GAP + SHOP_MARK_LENGTH + 2 * MM if with_marks else bleed
     w, h = card
     trim = Rect(room, room, w, h)
+    if not with_marks:
+        return ShopPage((w + 2 * room, h + 2 * room), trim, trim.inset(-bleed), (), mark_stroke)
     marks = []
     for x in (trim.x, trim.right):
         for y0, direction in ((trim.y, -1), (trim.top, 1)):
