@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardgen.errors import CardgenError, show_path
-from cardgen.sheets.layout import (
+from cardgen.sheets.rows import (
     BASELINE,
     KEY,
     MISSING,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cardgen.errors import CardgenError, show_path
 from cardgen.sheets.grid import Cell, Grid, read_grid
-from cardgen.sheets.layout import BASELINE, KEY, SHEET_NAME, STALE, UNCONFIRMED, edition_header, normal, read_baseline
+from cardgen.sheets.rows import BASELINE, KEY, SHEET_NAME, STALE, UNCONFIRMED, edition_header, normal, read_baseline
 from cardgen.translate.status import (
     SOURCES_FILE,
     TEXTS_FILE,
@@ -167,9 +167,8 @@ def _edits(grid, columns, source, src, own, problems, ignored):
             text, current = normal(cell.value), _shown(own[code].get(key))
             was = base.get(code)
             if (fingerprint(text) == was) if was is not None else (text == current):
-                status = grid.cell(cell.row, columns.status[code]).value.strip().lower() if code in columns.status else None
-                if code != source and current and status is not None and status not in (STALE, UNCONFIRMED):
-                    confirms.append((code, key, _source_in_row(grid, columns, source, cell.row, src, key)))
+                if code != source and current and _cleared(grid, columns, code, cell.row, base, source, src[key][0]):
+                    confirms.append((code, key, src[key][0]))
                 continue
             if not text:
                 ignored.append(f"{where}: '{key}': emptied in the sheet; a text is not deleted by a sheet, so it stays as it was")
@@ -182,6 +181,17 @@ def _edits(grid, columns, source, src, own, problems, ignored):
             if text != current:
                 edits.append(Edit(code, key, text, cell))
     return edits, confirms
+
+
+def _cleared(grid, columns, code, row, base, source, source_text) -> bool:
+    """True when the translation's status cell is cleared beside a source text that is the
+    deck's, unchanged: the translator reviewed it against that text. (Whether it was stale or
+    unconfirmed is for the caller's fingerprints to tell.)"""
+    if code not in columns.status or grid.cell(row, columns.status[code]).value.strip().lower() in (STALE, UNCONFIRMED):
+        return False
+    shown = normal(grid.cell(row, columns.texts[source]).value) if source in columns.texts else source_text
+    exported = base.get(source)
+    return shown == source_text and (exported is None or exported == fingerprint(source_text))
 
 
 def _shown(entry) -> str:
