@@ -232,3 +232,16 @@ def test_build_and_check_do_not_import_openpyxl(tmp_path):
         assert result.returncode == 0, result.stderr
         modules = set(json.loads(result.stdout.splitlines()[-1]))
         assert not {m for m in modules if m.startswith(("openpyxl", "cardgen.sheets", "cardgen.newdeck"))}, args
+
+
+def test_a_deck_without_translations_has_its_only_edition_in_the_sheet(tmp_path):
+    deck = tmp_path / "recycling"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "decks" / "recycling", deck)
+    sheet = export(deck, tmp_path / "texts.xlsx")
+    assert header(openpyxl.load_workbook(sheet)["texts"])[:5] == ["key", "where it prints", "room", "en (source)", "cardgen recycling-check"]
+    edit(sheet, {("cards.jars.description", "en (source)"): "Jars go to the canteen, **lids off**."})
+    result = run("sheet", "import", str(sheet), "--content", str(deck))
+    assert result.exit_code == 0 and result.output.strip() == "en: 1 text changed: cards.jars.description"
+    out = tmp_path / "out"
+    assert run("build", "--content", str(deck), "--out", str(out)).exit_code == 0
+    assert "Jars go to the canteen, lids off." in " ".join(page_text(out / "en" / "cards.pdf", i) for i in range(2))

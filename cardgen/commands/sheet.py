@@ -26,11 +26,11 @@ def sheet_export(content: Path, langs: tuple[str, ...], output: Path) -> None:
     from cardgen.errors import show_path
     from cardgen.load.content import find_editions
     from cardgen.sheets.export import export_sheet
-    from cardgen.translate.status import source_edition
+    from cardgen.sheets.rows import sheet_source
 
     for lang in langs:
         check_lang(content, lang)
-    source = source_edition(content)
+    source = sheet_source(content)
     codes = list(dict.fromkeys(langs)) or find_editions(content)
     exported = export_sheet(content, source, codes, output)
     marks = "; ".join(f"{code}: {count} to look at" for code, count in exported.marked.items())

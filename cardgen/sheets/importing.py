@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cardgen.errors import CardgenError, show_path
 from cardgen.sheets.grid import Cell, Grid, read_grid
-from cardgen.sheets.rows import BASELINE, KEY, SHEET_NAME, STALE, UNCONFIRMED, edition_header, normal, read_baseline
+from cardgen.sheets.rows import BASELINE, KEY, SHEET_NAME, STALE, UNCONFIRMED, edition_header, normal, read_baseline, sheet_source
 from cardgen.translate.status import (
     SOURCES_FILE,
     TEXTS_FILE,
@@ -24,7 +24,6 @@ from cardgen.translate.status import (
     edition_file,
     edition_texts,
     fingerprint,
-    source_edition,
     sources_text,
     write_together,
 )
@@ -56,7 +55,7 @@ class Imported:
 
 
 def import_sheet(folder: Path, file: Path) -> Imported:
-    source = source_edition(folder)
+    source = sheet_source(folder)
     grid = _grid(file)
     columns = _columns(grid, folder, source)
     problems: list[str] = []

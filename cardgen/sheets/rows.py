@@ -33,6 +33,17 @@ WHERE_ELSE = {
 }
 
 
+def sheet_source(folder) -> str:
+    """The edition in the first column: deck.yaml's source_edition, or a deck's only edition."""
+    from cardgen.load.content import find_editions
+    from cardgen.translate.status import deck_settings, source_edition
+
+    editions = find_editions(folder)
+    if deck_settings(folder).get("source_edition") is None and len(editions) == 1:
+        return editions[0]
+    return source_edition(folder)
+
+
 def where_and_room(key: str, source_text: str, folder) -> tuple[str, str]:
     """('card back, body text', 'room for about 240 characters at the smallest size; ...')."""
     from cardgen.translate.po import room_note
