@@ -26,6 +26,7 @@ PALETTE = ("#532D8C", "#00707A", "#B85400", "#1D4E89", "#8A1F5C", "#2E6B30", "#6
 PALETTE_NAMES = ("purple", "petrol", "orange", "blue", "plum", "green", "brown", "ocean", "raspberry", "olive")
 ICONS = ("icons/star.svg", "icons/shield.svg", "icons/lifebuoy.svg", "icons/scissors.svg")
 RULES_ICON = "icons/scissors.svg"
+CARDS = {"en": ("card", "cards"), "nl": ("kaart", "kaarten"), "fr": ("carte", "cartes"), "de": ("Karte", "Karten")}
 SUBJECT = {"en": "A card game.", "nl": "Een kaartspel.", "fr": "Un jeu de cartes.", "de": "Ein Kartenspiel."}
 EXAMPLE = (  # the example deck's categories and cards: ids as in templates/example/*.yaml
     ("people", ("contact-person", "team")),
@@ -73,6 +74,9 @@ def new_deck(folder: Path, language: str, cards=None, title: str | None = None, 
     title = title or _title_of(source_name or folder.resolve().name)
     categories, card_rows = _example(template) if cards is None else _from_sheet(cards)
     notes += _shared_icons(categories)
+    if cards is not None:
+        notes.append(f"each category's summary (the poster's legend) says how many cards it has; write a line of your "
+                     f"own under 'categories:' in {code}/texts.yaml")  # fmt: skip
     texts = _texts(template, language, title, None if cards is None else (categories, card_rows, template))
     files = {
         "deck.yaml": _deck_yaml(folder, title, code, author, site, categories, card_rows),
@@ -166,7 +170,7 @@ def _sheet_texts(categories, rows, template: str, title: str) -> str:
 
     data = {
         "deck": {"title": scalar(title), "subject": SUBJECT[template]},
-        "categories": {c.id: {"label": scalar(c.label), "summary": scalar(c.label)} for c in categories},
+        "categories": {c.id: {"label": scalar(c.label), "summary": _count(c.cards, template)} for c in categories},
         "cards": {card_id: {"title": scalar(card.title), "description": scalar(card.description)} for card_id, _, card in rows},
     }
     yaml = YAML()
@@ -174,6 +178,12 @@ def _sheet_texts(categories, rows, template: str, title: str) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue().replace("\ncategories:", "\n\ncategories:").replace("\ncards:", "\n\ncards:")
+
+
+def _count(count: int, language: str) -> str:
+    """A category's line in the poster legend until the author writes one: '5 cards'."""
+    one, many = CARDS[language]
+    return f"{count} {one if count == 1 else many}"
 
 
 def _quoted(text: str) -> str:
