@@ -245,3 +245,18 @@ def test_a_deck_without_translations_has_its_only_edition_in_the_sheet(tmp_path)
     out = tmp_path / "out"
     assert run("build", "--content", str(deck), "--out", str(out)).exit_code == 0
     assert "Jars go to the canteen, lids off." in " ".join(page_text(out / "en" / "cards.pdf", i) for i in range(2))
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("old.xls", b"\xd0\xcf\x11\xe0", "old.xls: an old Excel file (.xls); save it as .xlsx"),
+    ("notes.docx", b"PK", "notes.docx: expected a spreadsheet saved as .xlsx, .ods or .csv"),
+    ("binary.csv", b"key,a\x00b\n", "binary.csv: holds NUL characters"),
+    ("utf16.csv", b"\xff\xfe" + "key\tx\n".encode("utf-16-le") + b"\x00\xd8", "utf16.csv: starts as UTF-16-LE"),
+    ("broken.ods", b"PK\x05\x06" + b"\x00" * 18, "broken.ods: not an .ods spreadsheet that can be read"),
+])  # fmt: skip
+def test_a_file_that_is_no_sheet_is_refused_in_one_line(small_copy, tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    for args in (["sheet", "import", str(tmp_path / name), "--content", str(small_copy)], ["init", str(tmp_path / "new"), "--from", str(tmp_path / name)]):
+        result = run(*args)
+        assert result.exit_code == 1 and message in result.output, result.output
+        assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)

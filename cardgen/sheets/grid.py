@@ -112,8 +112,9 @@ def make_grid(path: Path, raw_rows) -> Grid:
     ))  # fmt: skip
 
 
-def read_grid(path: Path, sheet: str | None = None) -> Grid:
-    """The cells of the file's sheet named `sheet` (default: the first one)."""
+def read_grid(path: Path, sheet: str | None = None, preferred: str | None = None) -> Grid:
+    """The cells of the file's sheet named `sheet` (default: the one named `preferred` when
+    there is one, else the first)."""
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise CardgenError(f"{show_path(path)}: an old Excel file (.xls); save it as .xlsx (Excel Workbook), then try again")
@@ -128,8 +129,18 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
     if suffix == ".ods":
         from cardgen.sheets.ods import ods_rows
 
-        return make_grid(path, ods_rows(path, archive, sheet))
-    return make_grid(path, _xlsx_rows(path, raw, sheet))
+        return make_grid(path, ods_rows(path, archive, sheet, preferred))
+    return make_grid(path, _xlsx_rows(path, raw, sheet, preferred))
+
+
+def chosen_sheet(path: Path, names: list[str], sheet: str | None, preferred: str | None) -> int:
+    """The index of the sheet to read among `names`."""
+    if sheet is not None and sheet not in names:
+        raise CardgenError(f"{show_path(path)}: no sheet named {sheet!r}; it has {', '.join(map(repr, names))}")
+    if not names:
+        raise CardgenError(f"{show_path(path)}: holds no sheet")
+    wanted = sheet if sheet is not None else preferred
+    return names.index(wanted) if wanted in names else 0
 
 
 def read_bytes(path: Path) -> bytes:
@@ -166,7 +177,7 @@ def _archive(path: Path, raw: bytes) -> zipfile.ZipFile:
     return archive
 
 
-def _xlsx_rows(path: Path, raw: bytes, sheet: str | None):
+def _xlsx_rows(path: Path, raw: bytes, sheet: str | None, preferred: str | None):
     import warnings
 
     import openpyxl
@@ -176,9 +187,7 @@ def _xlsx_rows(path: Path, raw: bytes, sheet: str | None):
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it does not read
             book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
             names = book.sheetnames
-            if sheet is not None and sheet not in names:
-                raise CardgenError(f"{show_path(path)}: no sheet named {sheet!r}; it has {', '.join(map(repr, names))}")
-            worksheet = book[sheet] if sheet is not None else book[names[0]]
+            worksheet = book[names[chosen_sheet(path, names, sheet, preferred)]]
             worksheet.reset_dimensions()  # some writers record a wrong size: read every row there is
             rows = []
             for row in worksheet.iter_rows():

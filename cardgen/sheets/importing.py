@@ -56,14 +56,15 @@ class Imported:
 
 def import_sheet(folder: Path, file: Path) -> Imported:
     source = sheet_source(folder)
-    grid = _grid(file)
+    grid = read_grid(file, preferred=SHEET_NAME)
     columns = _columns(grid, folder, source)
     problems: list[str] = []
     ignored: list[str] = []
-    state = {code: edition_texts(folder, code, source)[1:] if code != source else (None, None) for code in columns.texts}
-    src, own_source, _ = edition_texts(folder, source, source)
-    own = {code: (own_source if code == source else state[code][0]) for code in columns.texts}
-    prints = {code: state[code][1] for code in columns.texts if code != source}
+    src = edition_texts(folder, source, source)[0]
+    own, prints = {}, {}
+    for code in columns.texts:
+        _, own[code], prints[code] = edition_texts(folder, code, source)
+    prints.pop(source, None)  # the source records no fingerprints
     edits, confirms = _edits(grid, columns, source, src, own, problems, ignored)
     if problems:
         _refuse(problems)
@@ -88,16 +89,6 @@ def import_sheet(folder: Path, file: Path) -> Imported:
 def _refuse(problems: list[str]) -> None:
     count = len(problems)
     raise CardgenError("\n".join([*problems, f"{count} problem{'s' if count != 1 else ''} found; nothing was imported."]))
-
-
-def _grid(file: Path) -> Grid:
-    if file.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
-        try:
-            return read_grid(file, SHEET_NAME)
-        except CardgenError as exc:
-            if "no sheet named" not in exc.format_message():
-                raise
-    return read_grid(file)
 
 
 def _columns(grid: Grid, folder: Path, source: str) -> Columns:

@@ -26,18 +26,16 @@ def _q(namespace: str, name: str) -> str:
     return f"{{{namespace}}}{name}"
 
 
-def ods_rows(path: Path, archive: zipfile.ZipFile, sheet: str | None):
+def ods_rows(path: Path, archive: zipfile.ZipFile, sheet: str | None, preferred: str | None = None):
+    from cardgen.sheets.grid import chosen_sheet
+
     try:
         root = ElementTree.fromstring(archive.read("content.xml"))
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError):
         raise CardgenError(f"{show_path(path)}: not an .ods spreadsheet that can be read; open it in LibreOffice and save it again") from None
     tables = list(root.iter(_q(TABLE, "table")))
     names = [t.get(_q(TABLE, "name"), "") for t in tables]
-    if not tables:
-        raise CardgenError(f"{show_path(path)}: holds no sheet")
-    if sheet is not None and sheet not in names:
-        raise CardgenError(f"{show_path(path)}: no sheet named {sheet!r}; it has {', '.join(map(repr, names))}")
-    table = tables[names.index(sheet) if sheet is not None else 0]
+    table = tables[chosen_sheet(path, names, sheet, preferred)]
     rows: list[list] = []
     pending = 0  # empty rows not yet added: only added when a row with content follows
     for row in table.iter(_q(TABLE, "table-row")):
