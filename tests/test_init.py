@@ -146,12 +146,13 @@ def test_a_deck_from_an_ods_sheet_builds(tmp_path):
 
 @pytest.mark.parametrize("fixture, message", [
     ("no-header.xlsx", "no-header.xlsx:A1: no header row found in the first 20 rows"),
-    ("category-column-missing.xlsx", "category-column-missing.xlsx:C1: no column for the category in the header (row 1: 'Titel', 'Beschrijving')"),
-    ("empty-title.xlsx", "empty-title.xlsx:B3: the card in row 3 has no title"),
-    ("empty-title.csv", "empty-title.csv:B3: the card in row 3 has no title"),
-    ("formula-error.xlsx", "formula-error.xlsx:C2: the cell shows the formula error #DIV/0!"),
-    ("formula-error.ods", "formula-error.ods:C2: the cell shows the formula error #DIV/0!"),
+    ("category-column-missing.xlsx", "category-column-missing.xlsx:C1: 'category': no column for the category in the header (row 1: 'Titel', 'Beschrijving')"),
+    ("empty-title.xlsx", "empty-title.xlsx:B3: 'title': the card in row 3 has no title"),
+    ("empty-title.csv", "empty-title.csv:B3: 'title': the card in row 3 has no title"),
+    ("formula-error.xlsx", "formula-error.xlsx:C2: 'description': the cell shows the formula error #DIV/0!"),
+    ("formula-error.ods", "formula-error.ods:C2: 'description': the cell shows the formula error #DIV/0!"),
     ("no-cards.xlsx", "no-cards.xlsx:A2: no cards below the header in row 1"),
+    ("empty-category.csv", "empty-category.csv:A3: 'category': the card in row 3 has no category (it has title 'Ohne Kategorie'"),
 ])  # fmt: skip
 def test_a_bad_sheet_is_named_by_its_cell_and_nothing_is_written(tmp_path, fixture, message):
     deck = tmp_path / "deck"
@@ -183,6 +184,15 @@ def test_a_csv_from_excel_on_windows_is_read(tmp_path):
     assert result.exit_code == 0, result.output
     texts = (deck / "fr" / "texts.yaml").read_text(encoding="utf-8")
     assert "title: Écouter" in texts and "« Écouter » d’abord." in texts
+
+
+def test_a_csv_with_a_byte_order_mark_and_crlf_is_read(tmp_path):
+    sheet = tmp_path / "cards.csv"
+    sheet.write_bytes("\ufeffCategory,Title,Description\r\nA,One,\"First, with a comma.\"\r\n".encode("utf-8"))
+    deck = tmp_path / "deck"
+    result = run("init", str(deck), "--from", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert "description: First, with a comma." in (deck / "en" / "texts.yaml").read_text(encoding="utf-8")
 
 
 def test_more_categories_than_icons_are_told(tmp_path):

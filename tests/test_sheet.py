@@ -115,7 +115,7 @@ def test_a_text_too_long_for_its_card_is_refused_by_its_cell(deck_copy, tmp_path
     where = edit(sheet, {(KEY, "fr"): "Beaucoup trop long pour une seule carte. " * 25, ("cards.stappenplan.title", "en"): "Step plan"})
     result = run("sheet", "import", str(sheet), "--content", str(deck_copy))
     assert result.exit_code == 1
-    assert f"texts.xlsx:{where[(KEY, 'fr')]}: edition 'fr', card 'stappenplan': the description does not fit even at 8 pt" in result.output
+    assert f"texts.xlsx:{where[(KEY, 'fr')]}: '{KEY}': edition 'fr', card 'stappenplan': the description does not fit even at 8 pt" in result.output
     assert result.output.rstrip().endswith("1 problem found; nothing was imported.")
     assert snapshot(deck_copy) == before
 
@@ -210,7 +210,7 @@ def test_a_key_twice_another_deck_and_a_foreign_sheet_are_refused(small_copy, tm
     texts.append([texts.cell(2, c).value for c in range(1, texts.max_column + 1)])
     book.save(tmp_path / "twice.xlsx")
     result = run("sheet", "import", str(tmp_path / "twice.xlsx"), "--content", str(small_copy))
-    assert result.exit_code == 1 and f"twice.xlsx:A{texts.max_row}: the text 'deck.title' is in the sheet twice (first in A2)" in result.output
+    assert result.exit_code == 1 and f"twice.xlsx:A{texts.max_row}: 'deck.title': in the sheet twice (first in A2)" in result.output
     texts.cell(1, texts.max_column).value = "cardgen recycling-check"
     book.save(tmp_path / "other.xlsx")
     result = run("sheet", "import", str(tmp_path / "other.xlsx"), "--content", str(small_copy))

@@ -8,8 +8,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from cardgen.errors import CardgenError
-from cardgen.sheets.grid import Grid, column_number
+from cardgen.errors import Problem
+from cardgen.sheets.grid import Grid, SheetError, column_number
+
+NOTHING = "nothing was written"
 
 HEADER_ROWS = 20  # the header is looked for in this many rows at the top
 FIELDS = ("category", "title", "description")
@@ -64,7 +66,7 @@ class SheetCards:
 def read_cards(grid: Grid, given: dict[str, str | None]) -> SheetCards:
     """The cards below the header; `given` names a column for a field by letter ('B') or header text."""
     header_row, columns = _header(grid, given)
-    problems: list[str] = []
+    problems: list[Problem] = []
     cards: list[SheetCard] = []
     for row in grid.rows[header_row:]:
         number = row[0].row if row else 0
@@ -73,24 +75,25 @@ def read_cards(grid: Grid, given: dict[str, str | None]) -> SheetCards:
             continue  # an empty row between groups of cards: nothing to say
         bad = [c for c in values.values() if c.error]
         for cell in bad:
-            problems.append(f"{grid.where(cell.row, cell.col)}: the cell shows the formula error {cell.error}; correct the formula "
-                            "or type the text, then save the sheet again")  # fmt: skip
+            field = next(f for f, c in values.items() if c is cell)
+            problems.append(grid.problem(cell.row, cell.col, field, f"the cell shows the formula error {cell.error}; correct "
+                                         "the formula or type the text, then save the sheet again"))  # fmt: skip
         if bad:
             continue
         texts = {f: _clean(c.value) for f, c in values.items()}
         for field, what in (("title", "title"), ("category", "category"), ("description", "description")):
             if not texts[field]:
                 others = ", ".join(f"{f} {texts[f][:30]!r}" for f in FIELDS if texts[f])
-                problems.append(f"{grid.where(number, columns[field])}: the card in row {number} has no {what} "
-                                f"(it has {others}); fill it in, or delete the row")  # fmt: skip
+                problems.append(grid.problem(number, columns[field], field, f"the card in row {number} has no {what} "
+                                             f"(it has {others}); fill it in, or delete the row"))  # fmt: skip
                 break
         else:
             cards.append(SheetCard(texts["category"], texts["title"], texts["description"], number))
     if not cards and not problems:
-        problems.append(f"{grid.where(header_row + 1, 1)}: no cards below the header in row {header_row}: "
-                        "expected one card a row, with its category, title and description")  # fmt: skip
+        problems.append(grid.problem(header_row + 1, 1, None, f"no cards below the header in row {header_row}: "
+                                     "expected one card a row, with its category, title and description"))  # fmt: skip
     if problems:
-        raise CardgenError("\n".join([*problems, f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; nothing was written."]))
+        raise SheetError(problems, NOTHING)
     return SheetCards(tuple(cards), header_row, columns, _language(grid, header_row, columns))
 
 
@@ -115,23 +118,22 @@ def _header(grid: Grid, given: dict[str, str | None]) -> tuple[int, dict[str, in
         if found and (best is None or len(found) > len(best[1])):
             best = (row[0].row, found)
     if best is None:
-        raise CardgenError(
-            f"{grid.where(1, 1)}: no header row found in the first {HEADER_ROWS} rows: expected a row naming the columns, "
+        raise SheetError([grid.problem(1, 1, None,
+            f"no header row found in the first {HEADER_ROWS} rows: expected a row naming the columns, "
             "such as Category, Title, Description (or Categorie, Titel, Beschrijving; Catégorie, Titre, Description; "
             "Kategorie, Titel, Beschreibung); add one above the cards, or give the columns with --category-column, "
-            "--title-column and --description-column (a letter such as B)"
-        )
+            "--title-column and --description-column (a letter such as B)")], NOTHING)  # fmt: skip
     row, found = best
     missing = [f for f in FIELDS if f not in found]
     headers = ", ".join(repr(c.value.strip()) for c in grid.rows[row - 1] if c.value.strip())
     examples = {"category": "'Category', 'Categorie', 'Catégorie' or 'Kategorie'", "title": "'Title', 'Titel' or 'Titre'",
                 "description": "'Description', 'Beschrijving', 'Text' or 'Beschreibung'"}  # fmt: skip
-    lines = [
-        f"{grid.where(row, len(grid.rows[row - 1]) + 1)}: no column for the {field} in the header (row {row}: {headers}): "
-        f"expected a header such as {examples[field]}; name the column so, or give it with --{field}-column (a letter such as B)"
+    raise SheetError([
+        grid.problem(row, len(grid.rows[row - 1]) + 1, field, f"no column for the {field} in the header (row {row}: {headers}): "
+                     f"expected a header such as {examples[field]}; name the column so, or give it with --{field}-column "
+                     "(a letter such as B)")
         for field in missing
-    ]
-    raise CardgenError("\n".join(lines))
+    ], NOTHING)  # fmt: skip
 
 
 def _column(row, field: str, given: str | None) -> int | None:

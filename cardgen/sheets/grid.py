@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardgen.errors import CardgenError, show_path
+from cardgen.errors import CardgenError, Problem, show_path
 
 MAX_BYTES = 20_000_000  # a deck's sheet is some 100 kB; more is another file
 MAX_UNPACKED = 200_000_000  # the XML inside an .xlsx or .ods, unpacked: a zip bomb stops here
@@ -48,10 +48,23 @@ class Grid:
     def where(self, row: int, col: int) -> str:
         return f"{show_path(self.path)}:{cell_name(row, col)}"
 
+    def problem(self, row: int, col: int, key: str | None, message: str, inline: bool = False) -> Problem:
+        return Problem(self.path, None, key, message, inline, cell=cell_name(row, col))
+
     def cell(self, row: int, col: int) -> Cell:
         if row <= len(self.rows) and col <= len(self.rows[row - 1]):
             return self.rows[row - 1][col - 1]
         return Cell(row, col, "")
+
+
+class SheetError(CardgenError):
+    """Problems in a spreadsheet, each named by its cell; nothing was written."""
+
+    def __init__(self, problems: list[Problem], outcome: str) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        tail = f"{count} problem{'s' if count != 1 else ''} found; {outcome}."
+        super().__init__("\n".join([*(str(p) for p in self.problems), tail]))
 
 
 def column_letters(col: int) -> str:

@@ -13,8 +13,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cardgen.errors import CardgenError, show_path
-from cardgen.sheets.grid import Cell, Grid, read_grid
+from cardgen.errors import Problem, show_path
+from cardgen.sheets.grid import Cell, Grid, SheetError, read_grid
 from cardgen.sheets.rows import BASELINE, KEY, SHEET_NAME, STALE, UNCONFIRMED, edition_header, normal, read_baseline, sheet_source
 from cardgen.translate.status import (
     SOURCES_FILE,
@@ -29,6 +29,7 @@ from cardgen.translate.status import (
 )
 
 MAX_TEXT = 5_000  # as for a PO file: ten times the longest card text
+NOTHING = "nothing was imported"
 
 
 @dataclass
@@ -58,7 +59,7 @@ def import_sheet(folder: Path, file: Path) -> Imported:
     source = sheet_source(folder)
     grid = read_grid(file, preferred=SHEET_NAME)
     columns = _columns(grid, folder, source)
-    problems: list[str] = []
+    problems: list[Problem] = []
     ignored: list[str] = []
     src = edition_texts(folder, source, source)[0]
     own, prints = {}, {}
@@ -67,10 +68,10 @@ def import_sheet(folder: Path, file: Path) -> Imported:
     prints.pop(source, None)  # the source records no fingerprints
     edits, confirms = _edits(grid, columns, source, src, own, problems, ignored)
     if problems:
-        _refuse(problems)
+        raise SheetError(problems, NOTHING)
     files, changed = _new_files(grid, folder, source, src, own, edits, problems)
     if problems:
-        _refuse(problems)
+        raise SheetError(problems, NOTHING)
     confirmed: dict[str, int] = {}
     for edit in edits:
         if edit.code != source:
@@ -86,17 +87,12 @@ def import_sheet(folder: Path, file: Path) -> Imported:
     return Imported(changed, confirmed, ignored)
 
 
-def _refuse(problems: list[str]) -> None:
-    count = len(problems)
-    raise CardgenError("\n".join([*problems, f"{count} problem{'s' if count != 1 else ''} found; nothing was imported."]))
-
-
 def _columns(grid: Grid, folder: Path, source: str) -> Columns:
     header = grid.rows[0] if grid.rows else ()
     keys = [c.col for c in header if c.value.strip().lower() == KEY]
     if not keys:
-        raise CardgenError(f"{grid.where(1, 1)}: expected the header 'key' in row 1 (the sheet 'cardgen sheet export' writes, "
-                           "with a column per edition); export the texts again and edit that sheet")  # fmt: skip
+        raise SheetError([grid.problem(1, 1, None, "expected the header 'key' in row 1 (the sheet 'cardgen sheet export' "
+                                       "writes, with a column per edition); export the texts again and edit that sheet")], NOTHING)  # fmt: skip
     columns = Columns(keys[0])
     deck = str(deck_settings(folder).get("deck"))
     for cell in header:
@@ -104,8 +100,8 @@ def _columns(grid: Grid, folder: Path, source: str) -> Columns:
         if text.startswith(BASELINE + " ") or text == BASELINE:
             named = text[len(BASELINE):].strip()
             if named and named != deck:
-                raise CardgenError(f"{grid.where(1, cell.col)}: a sheet of another deck ({named[:40]!r}), not of '{deck}' "
-                                   "(deck.yaml: deck); nothing was imported")  # fmt: skip
+                raise SheetError([grid.problem(1, cell.col, None, f"a sheet of another deck ({named[:40]!r}), not of "
+                                               f"'{deck}' (deck.yaml: deck)")], NOTHING)  # fmt: skip
             columns.baseline = cell.col
             continue
         found = edition_header(text) if cell.col != columns.key else None
@@ -113,15 +109,16 @@ def _columns(grid: Grid, folder: Path, source: str) -> Columns:
             continue
         code, kind = found
         if not edition_file(folder, code, TEXTS_FILE).is_file():
-            raise CardgenError(f"{grid.where(1, cell.col)}: a column for the edition '{code}', which {show_path(folder)} does not have; "
-                               f"start it with 'cardgen translate new {code}', or delete the column")  # fmt: skip
+            raise SheetError([grid.problem(1, cell.col, None, f"a column for the edition '{code}', which {show_path(folder)} "
+                                           f"does not have; start it with 'cardgen translate new {code}', or delete the column")], NOTHING)  # fmt: skip
         target = columns.status if kind == "status" else columns.texts
         if code in target:
-            raise CardgenError(f"{grid.where(1, cell.col)}: a second column for '{text}' (the first is "
-                               f"{grid.cell(1, target[code]).name}); keep one")  # fmt: skip
+            raise SheetError([grid.problem(1, cell.col, None, f"a second column for '{text}' (the first is "
+                                           f"{grid.cell(1, target[code]).name}); keep one")], NOTHING)  # fmt: skip
         target[code] = cell.col
     if not columns.texts:
-        raise CardgenError(f"{grid.where(1, 1)}: no column of an edition's texts in row 1 (such as '{source} (source)' or 'fr')")
+        raise SheetError([grid.problem(1, 1, None, f"no column of an edition's texts in row 1 (such as '{source} (source)' "
+                                       "or 'fr')")], NOTHING)  # fmt: skip
     return columns
 
 
@@ -136,8 +133,8 @@ def _edits(grid, columns, source, src, own, problems, ignored):
         if not key:
             continue
         if key in seen:
-            problems.append(f"{grid.where(key_cell.row, key_cell.col)}: the text '{key}' is in the sheet twice (first in "
-                            f"{seen[key].name}); keep one row")  # fmt: skip
+            problems.append(grid.problem(key_cell.row, key_cell.col, key, f"in the sheet twice (first in {seen[key].name}); "
+                                         "keep one row"))  # fmt: skip
             continue
         seen[key] = key_cell
         if key not in src:
@@ -148,11 +145,11 @@ def _edits(grid, columns, source, src, own, problems, ignored):
             cell = grid.cell(key_cell.row, col)
             where = grid.where(cell.row, cell.col)
             if cell.error:
-                problems.append(f"{where}: '{key}': the cell shows the formula error {cell.error}; type the text instead")
+                problems.append(grid.problem(cell.row, cell.col, key, f"the cell shows the formula error {cell.error}; type the text instead"))
                 continue
             if len(cell.value) > MAX_TEXT:
-                problems.append(f"{where}: '{key}': a text of {len(cell.value):,} characters; no card holds more than a few "
-                                f"hundred (at most {MAX_TEXT:,})")  # fmt: skip
+                problems.append(grid.problem(cell.row, cell.col, key, f"a text of {len(cell.value):,} characters; no card holds "
+                                             f"more than a few hundred (at most {MAX_TEXT:,})"))  # fmt: skip
                 continue
             text, current = normal(cell.value), _shown(own[code].get(key))
             was = base.get(code)
@@ -165,8 +162,8 @@ def _edits(grid, columns, source, src, own, problems, ignored):
                 continue
             if was is not None and fingerprint(current) != was and text != current:
                 line = own[code][key][1] if key in own[code] else 0
-                problems.append(f"{where}: '{key}': changed in the sheet and, since the sheet was exported, in "
-                                f"{code}/{TEXTS_FILE}:{line} too; export again, or make the change in one place")  # fmt: skip
+                problems.append(grid.problem(cell.row, cell.col, key, f"changed in the sheet and, since the sheet was exported, "
+                                             f"in {code}/{TEXTS_FILE}:{line} too; export again, or make the change in one place"))  # fmt: skip
                 continue
             if text != current:
                 edits.append(Edit(code, key, text, cell))
@@ -219,7 +216,7 @@ def _new_files(grid, folder, source, src, own, edits, problems) -> tuple[dict[Pa
         checked = text if code == source else _dumped(with_sources_in(YAML().load(text), src, own[code], UNTRANSLATED))
         cells = {e.key: e.cell for e in mine}
         for key, problem in problems_of(folder, code, checked, set(cells)):
-            problems.append(f"{grid.where(cells[key].row, cells[key].col)}: {problem.message}")
+            problems.append(grid.problem(cells[key].row, cells[key].col, problem.key, problem.message, problem.inline))
         files[path] = text
         changed[code] = [e.key for e in mine]
     return files, changed
