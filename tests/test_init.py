@@ -216,6 +216,19 @@ def test_a_language_without_templates_gets_english_texts_and_a_note(tmp_path):
     assert run("init", str(tmp_path / "other"), "--language", "not a tag").exit_code == 1
 
 
+def test_the_first_three_colours_carry_white_text_and_print_as_different_greys():
+    from cardgen.newdeck.make import PALETTE
+
+    def luminance(colour):
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    assert all(1.05 / (luminance(c) + 0.05) >= 4.5 for c in PALETTE)
+    greys = sorted(116 * luminance(c) ** (1 / 3) - 16 for c in PALETTE[:3])
+    assert greys[1] - greys[0] >= 15 and greys[2] - greys[1] >= 15
+
+
 def test_ids_are_ascii_stable_and_unique():
     assert slug("Één keer per jaar!") == "een-keer-per-jaar"
     assert slug("Straße & Œuvre") == "strasse-oeuvre"

@@ -20,9 +20,11 @@ from cardgen.newdeck.ids import slug, unique_ids
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGUAGES = ("en", "nl", "fr", "de")  # the languages the templates are written in; others get English
-# Colours white text reads on (contrast 4.5:1 or more), the first three the Sextingscreener's, then
-# hues as far from them as such dark colours allow.
-PALETTE = ("#532D8C", "#00707A", "#B85400", "#1D4E89", "#8A1F5C", "#2E6B30", "#6B4226", "#005A8C", "#A0306A", "#4A5A1C")
+# Colours white text reads on (contrast 4.5:1 or more). The first three are purple, petrol and
+# orange as in the Sextingscreener, the purple and the petrol darker, so that the three print as
+# greys at least 15 L* apart on a black-and-white printer; then hues as far from them as such
+# dark colours allow (a fourth category cannot differ in grey as well: its icon tells it apart).
+PALETTE = ("#2E1760", "#005560", "#B85400", "#1D4E89", "#8A1F5C", "#2E6B30", "#6B4226", "#005A8C", "#A0306A", "#4A5A1C")
 PALETTE_NAMES = ("purple", "petrol", "orange", "blue", "plum", "green", "brown", "ocean", "raspberry", "olive")
 ICONS = ("icons/star.svg", "icons/shield.svg", "icons/lifebuoy.svg", "icons/scissors.svg")
 RULES_ICON = "icons/scissors.svg"
