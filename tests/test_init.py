@@ -195,6 +195,15 @@ def test_a_csv_with_a_byte_order_mark_and_crlf_is_read(tmp_path):
     assert "description: First, with a comma." in (deck / "en" / "texts.yaml").read_text(encoding="utf-8")
 
 
+def test_the_header_may_stand_below_a_title_and_other_columns_are_left_alone(tmp_path):
+    sheet = tmp_path / "cards.csv"
+    sheet.write_text("Our new game,,,\n,,,\nNotes,Title,Category,Text\ncheck,One,A,The first.\nonly a note,,,\n,Two,B,The second.\n",
+                     encoding="utf-8")  # fmt: skip
+    result = run("init", str(tmp_path / "deck"), "--from", str(sheet))
+    assert result.exit_code == 0, result.output
+    assert "header in row 3" in result.output and "2 cards;" in result.output
+
+
 def test_more_categories_than_icons_are_told(tmp_path):
     sheet = tmp_path / "cards.csv"
     sheet.write_text("category,title,description\n" + "".join(f"C{i},T{i},D{i}.\n" for i in range(6)), encoding="utf-8")

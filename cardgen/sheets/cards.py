@@ -69,22 +69,21 @@ def read_cards(grid: Grid, given: dict[str, str | None]) -> SheetCards:
     problems: list[Problem] = []
     cards: list[SheetCard] = []
     for row in grid.rows[header_row:]:
-        number = row[0].row if row else 0
+        number = row[0].row
         values = {f: grid.cell(number, c) for f, c in columns.items()}
-        if not any(c.value.strip() or c.error for c in row):
-            continue  # an empty row between groups of cards: nothing to say
-        bad = [c for c in values.values() if c.error]
-        for cell in bad:
-            field = next(f for f, c in values.items() if c is cell)
+        if not any(c.value.strip() or c.error for c in values.values()):
+            continue  # an empty row between groups of cards, or a note beside them: no card
+        bad = {f: c for f, c in values.items() if c.error}
+        for field, cell in bad.items():
             problems.append(grid.problem(cell.row, cell.col, field, f"the cell shows the formula error {cell.error}; correct "
                                          "the formula or type the text, then save the sheet again"))  # fmt: skip
         if bad:
             continue
         texts = {f: _clean(c.value) for f, c in values.items()}
-        for field, what in (("title", "title"), ("category", "category"), ("description", "description")):
+        for field in ("title", "category", "description"):
             if not texts[field]:
                 others = ", ".join(f"{f} {texts[f][:30]!r}" for f in FIELDS if texts[f])
-                problems.append(grid.problem(number, columns[field], field, f"the card in row {number} has no {what} "
+                problems.append(grid.problem(number, columns[field], field, f"the card in row {number} has no {field} "
                                              f"(it has {others}); fill it in, or delete the row"))  # fmt: skip
                 break
         else:
