@@ -260,3 +260,13 @@ def test_a_file_that_is_no_sheet_is_refused_in_one_line(small_copy, tmp_path, na
         result = run(*args)
         assert result.exit_code == 1 and message in result.output, result.output
         assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_a_text_that_sets_the_deck_smaller_is_imported_with_a_warning_naming_its_cell(deck_copy, tmp_path):
+    sheet = export(deck_copy, tmp_path / "texts.xlsx")
+    where = edit(sheet, {(KEY, "fr"): "Notre école a un protocole qui décrit étape par étape comment réagir aux incidents. " * 4})
+    result = run("sheet", "import", str(sheet), "--content", str(deck_copy))
+    assert result.exit_code == 0, result.output
+    assert f"texts.xlsx:{where[(KEY, 'fr')]}: '{KEY}': sets every description of the fr edition at" in result.output
+    assert result.output.startswith("warning: ")
+    assert f"fr: 1 text changed: {KEY}" in result.output

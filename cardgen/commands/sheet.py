@@ -47,7 +47,7 @@ def sheet_import(content: Path, file: Path) -> None:
     from cardgen.sheets.importing import import_sheet
 
     imported = import_sheet(content, file)
-    for line in imported.ignored:
+    for line in imported.ignored + imported.notes:
         click.echo(f"warning: {line}", err=True)
     if not imported.changed and not imported.confirmed:
         click.echo("no text changed")

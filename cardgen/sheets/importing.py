@@ -53,6 +53,7 @@ class Imported:
     changed: dict[str, list[str]]  # edition -> keys whose text changed
     confirmed: dict[str, int]  # edition -> translations recorded as up to date without a change
     ignored: list[str]
+    notes: list[str]  # texts imported that set the whole deck smaller
 
 
 def import_sheet(folder: Path, file: Path) -> Imported:
@@ -69,7 +70,8 @@ def import_sheet(folder: Path, file: Path) -> Imported:
     edits, confirms = _edits(grid, columns, source, src, own, problems, ignored)
     if problems:
         raise SheetError(problems, NOTHING)
-    files, changed = _new_files(grid, folder, source, src, own, edits, problems)
+    notes: list[str] = []
+    files, changed = _new_files(grid, folder, source, src, own, edits, problems, notes)
     if problems:
         raise SheetError(problems, NOTHING)
     confirmed: dict[str, int] = {}
@@ -84,7 +86,7 @@ def import_sheet(folder: Path, file: Path) -> Imported:
         if code in changed or confirmed.get(code):
             files[edition_file(folder, code, SOURCES_FILE)] = sources_text(source, prints[code])
     write_together(files)
-    return Imported(changed, confirmed, ignored)
+    return Imported(changed, confirmed, ignored, notes)
 
 
 def _columns(grid: Grid, folder: Path, source: str) -> Columns:
@@ -194,12 +196,12 @@ def _source_in_row(grid, columns, source, row, src, key) -> str:
     return text or src[key][0]
 
 
-def _new_files(grid, folder, source, src, own, edits, problems) -> tuple[dict[Path, str], dict[str, list[str]]]:
+def _new_files(grid, folder, source, src, own, edits, problems, notes) -> tuple[dict[Path, str], dict[str, list[str]]]:
     """Each changed edition's new texts.yaml, checked by planning it; problems named by cell."""
     from ruamel.yaml import YAML
 
     from cardgen.sheets.texts import scalar
-    from cardgen.sheets.verify import problems_of, with_sources_in
+    from cardgen.sheets.verify import verify, with_sources_in
 
     files: dict[Path, str] = {}
     changed: dict[str, list[str]] = {}
@@ -215,8 +217,10 @@ def _new_files(grid, folder, source, src, own, edits, problems) -> tuple[dict[Pa
         text = _dumped(data)
         checked = text if code == source else _dumped(with_sources_in(YAML().load(text), src, own[code], UNTRANSLATED))
         cells = {e.key: e.cell for e in mine}
-        for key, problem in problems_of(folder, code, checked, set(cells)):
+        verdict = verify(folder, code, checked, set(cells))
+        for key, problem in verdict.problems:
             problems.append(grid.problem(cells[key].row, cells[key].col, problem.key, problem.message, problem.inline))
+        notes.extend(str(grid.problem(cells[key].row, cells[key].col, key, note)) for key, note in verdict.shrinks)
         files[path] = text
         changed[code] = [e.key for e in mine]
     return files, changed

@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from cardgen.errors import CardgenError, ContentError, Problem
 
 
-def problems_of(folder: Path, code: str, texts: str, keys: set[str]) -> list[tuple[str, Problem]]:
-    """(key, problem) for each problem of the edition `code` (texts.yaml as `texts`) about one of `keys`."""
+@dataclass(frozen=True)
+class Verdict:
+    problems: list[tuple[str, Problem]]  # (key, problem) about a text from the sheet
+    shrinks: list[tuple[str, str]]  # (key, note) for a text that sets the whole deck smaller
+
+
+def verify(folder: Path, code: str, texts: str, keys: set[str]) -> Verdict:
+    """What planning the edition `code` (its texts.yaml as `texts`) says about the texts of `keys`."""
     from cardgen.build import prepare
 
     with tempfile.TemporaryDirectory(prefix="cardgen-sheet-") as temporary:
@@ -25,12 +32,20 @@ def problems_of(folder: Path, code: str, texts: str, keys: set[str]) -> list[tup
         shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(".*", "*.pdf", "*.png", "*.xlsx", "*.ods", "*.csv"))
         (copy / code / "texts.yaml").write_text(texts, encoding="utf-8", newline="\n")
         try:
-            prepare(copy, lang=code)
+            prepared = prepare(copy, lang=code)
         except ContentError as exc:
-            return [(key, problem) for problem in exc.problems if (key := _key_of(problem, keys)) is not None]
+            return Verdict([(key, problem) for problem in exc.problems if (key := _key_of(problem, keys)) is not None], [])
         except CardgenError:
-            return []  # the deck's own trouble (its layout, its structure): 'cardgen check' tells
-    return []
+            return Verdict([], [])  # the deck's own trouble (its layout, its structure): 'cardgen check' tells
+    shrinks = []
+    for plan in prepared.editions:
+        shrink = plan.fit.shrink
+        for card in shrink.cards if shrink else ():
+            key = f"cards.{card.id}.description"
+            if key in keys:
+                shrinks.append((key, f"sets every description of the {code} edition at {shrink.size:g} pt instead of "
+                                     f"{shrink.preferred:g} pt (card.fit: deck); shorten it to keep the deck at {shrink.preferred:g} pt"))  # fmt: skip
+    return Verdict([], shrinks)
 
 
 def _key_of(problem: Problem, keys: set[str]) -> str | None:
