@@ -71,6 +71,7 @@ def test_export_has_a_row_per_text_and_a_column_per_edition_the_source_first(dec
     assert row_of(sheet, "categories.kwaliteit.label")[1].value.startswith("front of every card of this category")
     assert row_of(sheet, "calibration.title")[1].value.startswith("calibration sheet")
     assert all(row[5].value is None and row[7].value is None for row in sheet.iter_rows(min_row=2))  # all up to date
+    assert export(deck_copy, tmp_path / "again.xlsx").read_bytes() == (tmp_path / "texts.xlsx").read_bytes()  # same texts, same bytes
 
 
 def test_missing_untranslated_and_stale_cells_are_marked(deck_copy, tmp_path):

@@ -150,10 +150,27 @@ def _write(out: Path, workbook, text: str | None = None) -> None:
     handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(buffer.getvalue())
+            stream.write(_reproducible(buffer.getvalue()))
         os.replace(temporary, out)
     except OSError as exc:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise CardgenError(f"{show_path(out)}: cannot be written ({exc.strerror}); close it in your spreadsheet program, "
                            "then try again") from None  # fmt: skip
+
+
+def _reproducible(data: bytes) -> bytes:
+    """The same texts give the same bytes: the archive's dates and the workbook's own (created,
+    modified: the time of the export) set to one fixed moment."""
+    import io
+    import re
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
