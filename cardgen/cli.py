@@ -10,8 +10,10 @@ from cardgen.commands.build import build, watch
 from cardgen.commands.calibrate import calibrate
 from cardgen.commands.check import check
 from cardgen.commands.common import ignore_further_interrupts
+from cardgen.commands.init import init
 from cardgen.commands.preview import preview
 from cardgen.commands.serve import serve
+from cardgen.commands.sheet import sheet
 from cardgen.commands.translate import translate
 
 
@@ -45,5 +47,5 @@ def run() -> None:
         ignore_further_interrupts()
 
 
-for command in (build, check, calibrate, translate, preview, watch, serve):
+for command in (build, check, calibrate, translate, preview, watch, serve, init, sheet):
     main.add_command(command)

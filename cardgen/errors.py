@@ -23,7 +23,7 @@ def show_path(path: Path | str) -> str:
 class Problem:
     """One mistake: the file and line, the dotted key it is about ('card.styles.description.size';
     None when the file itself is the trouble, such as a YAML syntax error), and what is wrong.
-    Printed `file:line: 'key': message`; a message that names its key in its own words
+    Printed `file:line: 'key': message` (`cards.xlsx:B7: ...` for a spreadsheet's cell); a message that names its key in its own words
     (`'deck' is missing`, `unknown key 'decks'`) says `inline` and is printed as written."""
 
     path: Path | None
@@ -31,14 +31,15 @@ class Problem:
     key: str | None
     message: str
     inline: bool = False
+    cell: str | None = None  # in a spreadsheet, the cell ('B7') instead of a line
 
     def __str__(self) -> str:
         text = f"'{self.key}': {self.message}" if self.key and not self.inline else self.message
         if self.path is None:
             return text
         where = show_path(self.path)
-        if self.line is not None:
-            where += f":{self.line}"
+        if self.line is not None or self.cell is not None:
+            where += f":{self.cell if self.cell is not None else self.line}"
         return f"{where}: {text}"
 
 
