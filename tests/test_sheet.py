@@ -139,7 +139,7 @@ def test_an_edited_source_makes_translations_stale_and_a_cleared_status_confirms
     result = run("sheet", "import", str(sheet), "--content", str(deck_copy))
     assert result.exit_code == 0 and result.output.strip() == f"nl: 1 text changed: {KEY}"
     status = run("translate", "status", "--content", str(deck_copy)).output
-    assert f"stale: " in status and KEY in status
+    assert "stale: " in status and KEY in status
     again = export(deck_copy, tmp_path / "again.xlsx")
     assert row_of(openpyxl.load_workbook(again)["texts"], KEY)[7].value == "stale"
     edit(again, {(KEY, "fr status"): None})  # the French reviewed and kept; the English left stale
@@ -232,7 +232,7 @@ def test_build_and_check_do_not_import_openpyxl(tmp_path):
         result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
         assert result.returncode == 0, result.stderr
         modules = set(json.loads(result.stdout.splitlines()[-1]))
-        assert not {m for m in modules if m.startswith(("openpyxl", "cardgen.sheets", "cardgen.newdeck"))}, args
+        assert not {m for m in modules if m.startswith(("openpyxl", "cardgen.spreadsheet", "cardgen.newdeck"))}, args
 
 
 def test_a_deck_without_translations_has_its_only_edition_in_the_sheet(tmp_path):

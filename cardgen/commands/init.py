@@ -32,8 +32,8 @@ def init(folder: Path, language: str | None, sheet: Path | None, title: str | No
         language_parts(language)  # a wrong tag is refused before the sheet is read
     cards = None
     if sheet is not None:
-        from cardgen.sheets.cards import read_cards
-        from cardgen.sheets.grid import read_grid
+        from cardgen.spreadsheet.cards import read_cards
+        from cardgen.spreadsheet.grid import read_grid
 
         grid = read_grid(sheet, sheet_name)
         given = {"category": category_column, "title": title_column, "description": description_column}

@@ -25,8 +25,8 @@ def sheet_export(content: Path, langs: tuple[str, ...], output: Path) -> None:
     has), a column per edition, the source first; missing and stale translations marked."""
     from cardgen.errors import show_path
     from cardgen.load.content import find_editions
-    from cardgen.sheets.export import export_sheet
-    from cardgen.sheets.rows import sheet_source
+    from cardgen.spreadsheet.export import export_sheet
+    from cardgen.spreadsheet.rows import sheet_source
 
     for lang in langs:
         check_lang(content, lang)
@@ -44,7 +44,7 @@ def sheet_import(content: Path, file: Path) -> None:
     """Write the cells changed in a sheet from 'cardgen sheet export' (saved as .xlsx, .ods or
     .csv) back into the editions' texts.yaml, after checking every one fits its card. A sheet
     with a mistake changes nothing."""
-    from cardgen.sheets.importing import import_sheet
+    from cardgen.spreadsheet.importing import import_sheet
 
     imported = import_sheet(content, file)
     for line in imported.ignored + imported.notes:

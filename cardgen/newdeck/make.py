@@ -168,7 +168,7 @@ def _texts(template: str, language: str, title: str, sheet) -> str:
 def _sheet_texts(categories, rows, template: str, title: str) -> str:
     from ruamel.yaml import YAML
 
-    from cardgen.sheets.texts import scalar
+    from cardgen.spreadsheet.texts import scalar
 
     data = {
         "deck": {"title": scalar(title), "subject": SUBJECT[template]},

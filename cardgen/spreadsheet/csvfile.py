@@ -54,7 +54,7 @@ def delimiter_of(text: str) -> str:
 
 def csv_rows(path: Path, raw: bytes):
     """Each row as a list of (value, error): a text that is a formula's error, such as '#N/A', is one."""
-    from cardgen.sheets.grid import error_of
+    from cardgen.spreadsheet.grid import error_of
 
     text = decoded(path, raw)
     if "\x00" in text:

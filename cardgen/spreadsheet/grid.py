@@ -135,12 +135,12 @@ def read_grid(path: Path, sheet: str | None = None, preferred: str | None = None
         raise CardgenError(f"{show_path(path)}: expected a spreadsheet saved as .xlsx, .ods or .csv, found {path.name!r}")
     raw = read_bytes(path)
     if suffix in CSV_SUFFIXES:
-        from cardgen.sheets.csvfile import csv_rows
+        from cardgen.spreadsheet.csvfile import csv_rows
 
         return make_grid(path, csv_rows(path, raw))
     archive = _archive(path, raw)
     if suffix == ".ods":
-        from cardgen.sheets.ods import ods_rows
+        from cardgen.spreadsheet.ods import ods_rows
 
         return make_grid(path, ods_rows(path, archive, sheet, preferred))
     return make_grid(path, _xlsx_rows(path, raw, sheet, preferred))

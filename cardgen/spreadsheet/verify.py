@@ -58,7 +58,7 @@ def _key_of(problem: Problem, keys: set[str]) -> str | None:
 def with_sources_in(data, src: dict, own: dict, untranslated: str):
     """`data` (ruamel, already holding the sheet's texts) with the source text put in for every
     text the edition lacks or has not translated: for checking only, never written."""
-    from cardgen.sheets.importing import locate
+    from cardgen.spreadsheet.importing import locate
 
     for key, (text, _) in src.items():
         parent, last = locate(data, key, Path("texts.yaml"))

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from cardgen.errors import Problem
-from cardgen.sheets.grid import Grid, SheetError, column_number
+from cardgen.spreadsheet.grid import Grid, SheetError, column_number
 
 NOTHING = "nothing was written"
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardgen.errors import CardgenError, show_path
-from cardgen.sheets.rows import (
+from cardgen.spreadsheet.rows import (
     BASELINE,
     KEY,
     MISSING,
@@ -70,7 +70,7 @@ def export_sheet(folder: Path, source: str, codes: list[str], out: Path) -> Expo
         rows.append(row)
         marks.append(row_marks)
     if out.suffix.lower() == ".csv":
-        from cardgen.sheets.csvfile import write_csv
+        from cardgen.spreadsheet.csvfile import write_csv
 
         _write(out, lambda: None, text=write_csv([header, *rows]))
     elif out.suffix.lower() in (".xlsx", ".xlsm"):

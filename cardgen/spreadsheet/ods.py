@@ -27,7 +27,7 @@ def _q(namespace: str, name: str) -> str:
 
 
 def ods_rows(path: Path, archive: zipfile.ZipFile, sheet: str | None, preferred: str | None = None):
-    from cardgen.sheets.grid import chosen_sheet
+    from cardgen.spreadsheet.grid import chosen_sheet
 
     try:
         root = ElementTree.fromstring(archive.read("content.xml"))
@@ -69,7 +69,7 @@ def _cells(row) -> list:
 
 def _value(cell) -> tuple:
     """(value, error) of one cell: the typed value where there is one, else its text."""
-    from cardgen.sheets.grid import error_of
+    from cardgen.spreadsheet.grid import error_of
 
     kind = cell.get(_q(OFFICE, "value-type"))
     text = "\n".join(_text(p) for p in cell.findall(_q(TEXT, "p")))

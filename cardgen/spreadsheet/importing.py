@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardgen.errors import Problem, show_path
-from cardgen.sheets.grid import Cell, Grid, SheetError, read_grid
-from cardgen.sheets.rows import BASELINE, KEY, SHEET_NAME, STALE, UNCONFIRMED, edition_header, normal, read_baseline, sheet_source
+from cardgen.spreadsheet.grid import Cell, Grid, SheetError, read_grid
+from cardgen.spreadsheet.rows import BASELINE, KEY, SHEET_NAME, STALE, UNCONFIRMED, edition_header, normal, read_baseline, sheet_source
 from cardgen.translate.status import (
     SOURCES_FILE,
     TEXTS_FILE,
@@ -200,8 +200,8 @@ def _new_files(grid, folder, source, src, own, edits, problems, notes) -> tuple[
     """Each changed edition's new texts.yaml, checked by planning it; problems named by cell."""
     from ruamel.yaml import YAML
 
-    from cardgen.sheets.texts import scalar
-    from cardgen.sheets.verify import verify, with_sources_in
+    from cardgen.spreadsheet.texts import scalar
+    from cardgen.spreadsheet.verify import verify, with_sources_in
 
     files: dict[Path, str] = {}
     changed: dict[str, list[str]] = {}
