@@ -82,7 +82,8 @@ def new_deck(folder: Path, language: str, cards=None, title: str | None = None, 
     texts = _texts(template, language, title, None if cards is None else (categories, card_rows, template))
     files = {
         "deck.yaml": _deck_yaml(folder, title, code, author, site, categories, card_rows),
-        "layout.yaml": (TEMPLATES / "layout.yaml").read_text(encoding="utf-8"),
+        "layout.yaml": _filled((TEMPLATES / "layout.yaml").read_text(encoding="utf-8"), title=title,
+                               folder=show_path(folder)),  # fmt: skip
         "README.md": _filled((TEMPLATES / "README.md").read_text(encoding="utf-8"), title=title,
                              folder=show_path(folder), edition=code),  # fmt: skip
         f"{code}/texts.yaml": texts,
@@ -147,8 +148,10 @@ def _deck_yaml(folder, title, code, author, site, categories, rows) -> str:
     rules_icon = RULES_ICON if len(categories) < len(ICONS) else None
     text = _filled(
         (TEMPLATES / "deck.yaml").read_text(encoding="utf-8"), title=title, edition=code,
-        deck=slug(folder.resolve().name) or "deck", author=_quoted(author or "Your name or organisation"),
-        site=_quoted(site or "https://example.org"), categories="\n".join(lines), cards="\n".join(cards),
+        deck=slug(folder.resolve().name) or "deck",
+        author=f"author: {_quoted(author)}" if author else "# author: Your name or organisation",
+        site=f"site: {_quoted(site)}" if site else "# site: https://example.org",
+        categories="\n".join(lines), cards="\n".join(cards),
     )  # fmt: skip
     if rules_icon is None:  # the scissors went to a category: the rules card goes without an icon
         text = "\n".join(line for line in text.split("\n") if not line.startswith("rules_icon:"))
