@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -9,7 +10,7 @@ import click
 from cardgen.commands.build import build, watch
 from cardgen.commands.calibrate import calibrate
 from cardgen.commands.check import check
-from cardgen.commands.common import ignore_further_interrupts
+from cardgen.commands.common import Interrupted, ignore_further_interrupts
 from cardgen.commands.init import init
 from cardgen.commands.preview import preview
 from cardgen.commands.serve import serve
@@ -40,9 +41,23 @@ def _printable_everywhere() -> None:
 def run() -> None:
     """The `cardgen` command. A Ctrl-C that lands while the process ends (the work done, the
     exit code known) is ignored: at shutdown Python gives SIGINT back its default action, which
-    would end the process by the signal (-2) instead of with its exit code."""
+    would end the process by the signal (-2) instead of with its exit code.
+
+    A stopped run (exit 130) leaves at once, its files flushed: CPython 3.11 marks the whole
+    process to die by SIGINT at exit once a KeyboardInterrupt has passed through eval() (ReportLab
+    evaluates colours), even when cardgen caught it and reported the stop."""
     try:
         main()
+    except SystemExit as exc:
+        if exc.code == Interrupted.exit_code:
+            ignore_further_interrupts()
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(Interrupted.exit_code)
+        raise
     finally:
         ignore_further_interrupts()
 

@@ -104,8 +104,7 @@ def stopped_by_sigterm():
         yield
         return
 
-    def stop(signum, frame):
-        raise KeyboardInterrupt
+    from cardgen.stopping import stop
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:

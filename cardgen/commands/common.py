@@ -55,13 +55,22 @@ def ignore_further_interrupts() -> None:
 
 
 def interruptible(function):
-    """Ctrl-C ends a command with one line and exit 130, never a traceback."""
+    """Ctrl-C ends a command with one line and exit 130, never a traceback: also when a library
+    caught the KeyboardInterrupt and raised something else in its place (see cardgen.stopping)."""
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
+        from cardgen.stopping import catch_interrupts, stopped
+
+        catch_interrupts()
         try:
             return function(*args, **kwargs)
         except KeyboardInterrupt:
+            ignore_further_interrupts()
+            raise Interrupted("stopped; the earlier PDFs are as they were") from None
+        except Exception:
+            if not stopped():
+                raise
             ignore_further_interrupts()
             raise Interrupted("stopped; the earlier PDFs are as they were") from None
 
