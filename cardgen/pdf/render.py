@@ -95,7 +95,7 @@ def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, ic
         canvas.showPage()
         if not plan.fold:
             for p in sheet.placements:
-                draw_back(canvas, p.back, faces[p.index].back, icons)
+                draw_back(canvas, p.back, faces[p.index].back, icons, turned=p.turned)
             canvas.showPage()
     return len(plan.sheets) * (1 if plan.fold else 2)
 

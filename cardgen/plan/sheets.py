@@ -53,6 +53,7 @@ class Placement:
     index: int  # the card's position in the deck
     front: Rect
     back: Rect
+    turned: bool = False  # the back is drawn turned half round in its rectangle (see back_turned)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,15 @@ def mirror(paper: tuple[float, float], front: Rect, flip: str, offset: tuple[flo
     return Rect(front.x + dx, paper_h - front.y - front.h + dy, front.w, front.h)
 
 
+def back_turned(paper: tuple[float, float], flip: str) -> bool:
+    """Whether backs must be drawn upside down: when the sheet turns over a horizontal edge (short
+    edge of a portrait sheet, long edge of a landscape one), an upright back would stand upside down
+    behind its front once the card is turned like a book page; turned half round, every paper and
+    flip gives what A4 long-edge gives, the back's number right behind the front's."""
+    paper_w, paper_h = paper
+    return (flip == "long") != (paper_h >= paper_w)
+
+
 def back_of(grid: Grid, front: Rect, flip: str, offset: tuple[float, float] = (0.0, 0.0)) -> Rect:
     """Where a card's back must be drawn so that duplex printing puts it behind `front`."""
     return mirror((grid.paper_w, grid.paper_h), front, flip, offset)
@@ -185,7 +195,8 @@ def impose(
         placements = []
         for index in range(start, min(start + grid.per_sheet, count)):
             front = slot(grid, index - start)
-            placements.append(Placement(index, front, back_of(grid, front, flip, offset)))
+            turned = back_turned((grid.paper_w, grid.paper_h), flip)
+            placements.append(Placement(index, front, back_of(grid, front, flip, offset), turned))
         sheets.append(Sheet(tuple(placements)))
     cuts = cut_lines(grid) if with_cut_lines else ()
     return SheetPlan(grid, flip, tuple(sheets), cut_marks(grid, margin, mark_length, mark_offset), cuts, mark_stroke=mark_stroke)
