@@ -154,10 +154,27 @@ def _plan_tiles(layout: Layout, deck: Deck, settings: Overrides, problems: Probl
         return None
 
 
+def _room(layout: Layout) -> float:
+    """Room outside the cards: for the cut marks on the fronts, and for backs shifted by the offset."""
+    sheet = layout.sheet
+    return max(sheet.mark_offset + MIN_MARK, *(abs(v) for v in sheet.offset))
+
+
+def _card_sheet_paper(layout: Layout) -> tuple[float, float]:
+    """The card sheet's page, upright or turned as the imposition turns it: the calibration sheet
+    is printed the same way, so that its reading is in the frame the offset shifts the backs in
+    (a driver turns a landscape page a quarter one way or the other; printed alike, either is right)."""
+    sheet, card = layout.sheet, layout.card
+    try:
+        grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, _room(layout))
+    except ImposeError:  # the build will say so; the paper as given still measures the printer
+        return sheet.paper
+    return grid.paper_w, grid.paper_h
+
+
 def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | None:
     sheet, card = layout.sheet, layout.card
-    # room outside the cards: for the cut marks on the fronts, and for backs shifted by the offset
-    room = max(sheet.mark_offset + MIN_MARK, *(abs(v) for v in sheet.offset))
+    room = _room(layout)
     marks = Stroke(sheet.mark_colour, sheet.mark_width, butt_caps=True)
     try:
         if sheet.flip == "fold":
@@ -312,7 +329,12 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
             check_glyphs_of(edition, layout, problems)
     problems.raise_if_any()
     sheet = layout.sheet
-    plan = plan_calibration(sheet.paper, sheet.flip, sheet.margin)
+    if sheet.flip == "fold":
+        problems.add(layout.path, layout.line("sheet.flip"), "sheet.flip",
+                     "'sheet.flip': a fold-over sheet is printed on one side and needs no calibration; "
+                     "give --flip long or --flip short for the duplex printer to measure", inline=True)  # fmt: skip
+        problems.raise_if_any()
+    plan = plan_calibration(_card_sheet_paper(layout), sheet.flip, sheet.margin)
     from cardgen.pdf.output import Staging, edition_folder, output_folder, plain_errors, replace_together
 
     out = output_folder(out)

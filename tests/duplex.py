@@ -63,6 +63,7 @@ class Word:
     text: str
     box: tuple[float, float, float, float]  # left, bottom, right, top
     angle: float  # the first character's, radians anticlockwise
+    size: float = 0.0  # the first character's font size, pt
 
     @property
     def centre(self):
@@ -85,7 +86,7 @@ def words(pdf: Path | str, index: int) -> list[Word]:
                 text = "".join(c[0] for c in chars)
                 boxes = [c[1] for c in chars]
                 box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-                found.append(Word(text, box, chars[0][2]))
+                found.append(Word(text, box, chars[0][2], chars[0][3]))
                 chars.clear()
 
         for i in range(textpage.count_chars()):
@@ -93,8 +94,46 @@ def words(pdf: Path | str, index: int) -> list[Word]:
             if char.isspace() or char in "\x00\x02\ufffe":
                 close()
                 continue
-            chars.append((char, textpage.get_charbox(i), raw.FPDFText_GetCharAngle(textpage.raw, i)))
+            if char in "+-" and chars and chars[-1][0].isdigit():  # two signed numbers set close together
+                close()
+            angle, size = raw.FPDFText_GetCharAngle(textpage.raw, i), raw.FPDFText_GetFontSize(textpage.raw, i)
+            chars.append((char, textpage.get_charbox(i), angle, size))
         close()
         return found
     finally:
         doc.close()
+
+
+def segments(pdf: Path | str, index: int) -> list[tuple[float, float, float, float]]:
+    """Every straight line stroked on a page (x0, y0, x1, y1), in page coordinates."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    page = PdfReader(str(pdf)).pages[index]
+    ops = ContentStream(page.get_contents(), page.pdf).operations
+    ctm, stack, path, found = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), [], [], []
+
+    def apply(m, x, y):
+        return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+    for operands, op in ops:
+        op = op.decode() if isinstance(op, bytes) else op
+        if op == "q":
+            stack.append(ctm)
+        elif op == "Q":
+            ctm = stack.pop()
+        elif op == "cm":
+            a, b, c, d, e, f = (float(v) for v in operands)
+            m = ctm
+            ctm = (a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2], c * m[1] + d * m[3],
+                   e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5])  # fmt: skip
+        elif op == "m":
+            path = [apply(ctm, *(float(v) for v in operands))]
+        elif op == "l":
+            point = apply(ctm, *(float(v) for v in operands))
+            if path:
+                found.append((*path[-1], *point))
+            path.append(point)
+        elif op in ("S", "n", "f", "B"):
+            path = []
+    return found

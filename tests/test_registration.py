@@ -22,7 +22,7 @@ PAPERS = {  # what a teacher prints on: (deck, edition, options)
     "A4": (CONTENT, "nl", []),
     "A3": (CONTENT, "nl", ["--paper", "A3"]),
     "Letter": (CONTENT, "nl", ["--paper", "Letter"]),
-    "mini": (RECYCLING, "en", ["--card-size", "mini"]),
+    "mini": (RECYCLING, "en", ["--card-size", "mini", "--paper", "A4"]),  # a deck whose texts fit mini cards
 }
 
 
