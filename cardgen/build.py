@@ -14,7 +14,8 @@ from cardgen.plan.fit import Fit, check_deck_name, fit_cards
 from cardgen.typeset.glyphs import check_glyphs
 from cardgen.typeset.hyphenation import patterns_for
 from cardgen.plan.geometry import Stroke
-from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
+from cardgen.plan.fold import impose_fold
+from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, plan_grid, spread
 from cardgen.load.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.load.assets import builtin_assets
@@ -189,7 +190,11 @@ def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | 
             f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper", inline=True,
         )  # fmt: skip
         return None
-    return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset, sheet.offset, sheet.cut_lines, marks)
+    outer = tuple(room - abs(v) for v in sheet.offset)  # a back's colour, shifted by the offset, stays off the edge
+    return impose(
+        count, spread(grid, sheet.margin, room), sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset,
+        sheet.offset, sheet.cut_lines, marks, outer,
+    )  # fmt: skip
 
 
 def _load_drawings(deck: Deck, problems: Problems) -> tuple:

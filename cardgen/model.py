@@ -242,7 +242,7 @@ class SheetLayout:
     mark_width: float
     mark_colour: RGB
     offset: tuple[float, float] = (0.0, 0.0)  # shifts every back: a printer's measured misregistration
-    cut_lines: bool = False  # thin lines along every cut, besides the marks
+    cut_lines: bool = True  # thin lines along every cut, besides the marks (false or --no-cut-lines: marks only)
 
 
 @dataclass(frozen=True)

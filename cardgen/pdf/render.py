@@ -86,16 +86,16 @@ def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, ic
     """Fronts on odd pages, backs on even pages (fold-over: both on one page); returns the page count."""
     for sheet in plan.sheets:
         for p in sheet.placements:
-            draw_front(canvas, p.front, faces[p.index].front, icons)
+            draw_front(canvas, p.front, faces[p.index].front, icons, bleed=p.front_bleed.sides())
             if plan.fold:  # fold-over: each back beside its front, on the same page
-                draw_back(canvas, p.back, faces[p.index].back, icons)
-        draw_segments(canvas, plan.marks, plan.mark_stroke)
-        draw_segments(canvas, plan.cuts, plan.cut_stroke)
-        draw_segments(canvas, plan.folds[: len(sheet.placements)], plan.fold_stroke)
+                draw_back(canvas, p.back, faces[p.index].back, icons, bleed=p.back_bleed.sides())
+        draw_segments(canvas, sheet.marks, plan.mark_stroke)
+        draw_segments(canvas, sheet.cuts, plan.cut_stroke)
+        draw_segments(canvas, sheet.folds, plan.fold_stroke)
         canvas.showPage()
         if not plan.fold:
             for p in sheet.placements:
-                draw_back(canvas, p.back, faces[p.index].back, icons, turned=p.turned)
+                draw_back(canvas, p.back, faces[p.index].back, icons, bleed=p.back_bleed.sides(), turned=p.turned)
             canvas.showPage()
     return len(plan.sheets) * (1 if plan.fold else 2)
 
