@@ -142,6 +142,40 @@ def test_home_sheets_have_cut_lines_unless_left_out(tmp_path, built, prepared):
     assert len(lined) - len(plain) == 2 * grid.cols + 2 * grid.rows
 
 
+@pytest.mark.parametrize("paper, card", [("A4", "poker"), ("A3", "poker"), ("Letter", "bridge"), ("A4", "mini"), ("Legal", "63x88")])
+def test_spreading_keeps_the_cards_a_sheet_and_no_bleed_reaches_a_neighbours(paper, card):
+    from cardgen.plan.cuts import Bleed
+    from cardgen.plan.sheets import HOME_GAP, impose, inner_sides, plan_grid, spread
+    from cardgen.units import parse_card_size, parse_size
+
+    margin, room = 5 * MM, 3 * MM
+    tight = plan_grid(parse_size(paper), parse_card_size(card), margin, 0, room)
+    grid = spread(tight, margin, room)
+    assert (grid.cols, grid.rows) == (tight.cols, tight.rows)
+    assert 0 < grid.gutter <= HOME_GAP and 0 < grid.gap_y <= HOME_GAP
+    block = grid.block
+    assert block.x >= margin + room - 1e-6 and block.right <= grid.paper_w - margin - room + 1e-6
+    assert block.y >= margin + room - 1e-6 and block.top <= grid.paper_h - margin - room + 1e-6
+    plan = impose(grid.per_sheet, grid, "long", margin, 4 * MM, 1 * MM, outer=(room, room))
+    placements = plan.sheets[0].placements
+    for position, p in enumerate(placements):
+        left, right, top, bottom = inner_sides(grid, position)
+        f, b = p.front_bleed, p.back_bleed
+        assert f.left + f.right + f.top + f.bottom > 0 and b.top > 0
+        if right:  # the neighbour's colours start where this card's end, at the latest
+            n = placements[position + 1]  # its back's own right stands beside this back's own left
+            assert f.right + n.front_bleed.left <= grid.gutter + 1e-6
+            assert b.left + n.back_bleed.right <= grid.gutter + 1e-6
+            assert grid.gutter - n.back_bleed.right >= min(2 * MM, grid.gutter) - 1e-6  # a 2 mm shift finds no band of it
+            assert grid.gutter - b.left >= min(2 * MM, grid.gutter) - 1e-6
+        if bottom:
+            n = placements[position + grid.cols]
+            assert f.bottom + n.front_bleed.top <= grid.gap_y + 1e-6 and b.bottom + n.back_bleed.top <= grid.gap_y + 1e-6
+            assert grid.gap_y - n.back_bleed.top >= min(2 * MM, grid.gap_y) - 1e-6
+        assert max(f.left, f.right, f.top, f.bottom) <= 1 * MM + 1e-6
+        assert isinstance(b, Bleed)
+
+
 # --- fold-over ---------------------------------------------------------------------------------
 
 

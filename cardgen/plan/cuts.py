@@ -75,17 +75,19 @@ def front_bleed(inner: tuple[bool, bool, bool, bool], gaps: tuple[float, float],
 
 def back_bleed(inner: tuple[bool, bool, bool, bool], gaps: tuple[float, float], outer: tuple[float, float]) -> Bleed:
     """A back's band and background run past its cuts so that a back shifted by BACK_SHIFT shows
-    its own colours and never a neighbour's: half the gap above and below (the neighbours' edges
-    there are white), at most the gap less BACK_SHIFT beside a neighbour, whose band stands level
-    with this one; `outer` (x, y) is the room free of ink outside the cards. `inner` is as seen on
-    the front (left, right, top, bottom): the back's left stands behind the front's right."""
+    its own colours and never a neighbour's: where this back's band faces a neighbour (beside it,
+    level with the neighbour's band, and above it, where the neighbour's cut would find it) the
+    band runs at most the gap less BACK_SHIFT, never past half the gap; below, where only the
+    white background runs, half the gap. `outer` (x, y) is the room free of ink outside the cards.
+    `inner` is as seen on the front (left, right, top, bottom): the back's left stands behind the
+    front's right."""
     gx, gy = gaps
     front_left, front_right, top, bottom = inner
-    side = max(0.0, min(gx / 2, gx - BACK_SHIFT))
+    band = lambda gap: max(0.0, min(gap / 2, gap - BACK_SHIFT))  # noqa: E731
     pick = lambda is_inner, near, far: near if is_inner else far  # noqa: E731
     return Bleed(
-        pick(front_right, side, min(BACK_SHIFT, outer[0])),
-        pick(front_left, side, min(BACK_SHIFT, outer[0])),
-        pick(top, gy / 2, min(BACK_SHIFT, outer[1])),
+        pick(front_right, band(gx), min(BACK_SHIFT, outer[0])),
+        pick(front_left, band(gx), min(BACK_SHIFT, outer[0])),
+        pick(top, band(gy), min(BACK_SHIFT, outer[1])),
         pick(bottom, gy / 2, min(BACK_SHIFT, outer[1])),
     )
