@@ -13,7 +13,7 @@ from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.plan.fit import Fit, check_deck_name, fit_cards
 from cardgen.typeset.glyphs import check_glyphs
 from cardgen.typeset.hyphenation import patterns_for
-from cardgen.plan.geometry import Stroke
+from cardgen.plan.geometry import Line, Stroke
 from cardgen.plan.fold import impose_fold
 from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, plan_grid, spread
 from cardgen.load.layout import load_layout
@@ -40,6 +40,7 @@ class EditionPlan:
     fit: Fit
     poster: PosterPlan
     faces: tuple[CardFaces, ...]  # every card's front and back, in the fit's order
+    sheet_note: Line | None = None  # a fold-over sheet's order of work, in the edition's words
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         qr = layout.qr.poster if layout.qr.show else None
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
-            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site)))
+            note = _fold_note(sheets, layout, edition, problems)
+            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site), note))
             notes.extend(fit.notes)
             if fit.shrink:
                 warnings.append(_shrink_warning(edition, fit.shrink))
@@ -95,6 +97,21 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
+
+
+def _fold_note(sheets: SheetPlan, layout: Layout, edition: Edition, problems: Problems) -> Line | None:
+    if not sheets.fold or not edition.fold:
+        return None
+    from cardgen.load.fonts import display_name, missing_characters
+    from cardgen.plan.fold import plan_fold_note
+
+    text, font = printed(edition.fold, edition.language), layout.fonts.regular.name
+    for char in missing_characters(font, text):
+        problems.add(edition.path, edition.line("fold.steps"), "fold.steps",
+                     f"the character {char!r} (U+{ord(char):04X}) is not in the font {display_name(font)}; "
+                     "replace it, or name a font that has it in layout.yaml")  # fmt: skip
+    sheet = layout.sheet
+    return plan_fold_note(sheets, text, font, sheet.margin, sheet.mark_offset + sheet.mark_length)
 
 
 def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None:
@@ -284,7 +301,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     if prepared.tiles:
         marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
     card_pages, poster_pages = render_sheets_and_poster(
-        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks
+        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks, note=plan.sheet_note
     )
     convert(source)  # before cutting, so that the files cut from it, the tiles and the pack are CMYK too
     split_parts(source, [(cards, card_pages, prepared.sheets.flip), (poster, poster_pages, None)], edition.language)

@@ -141,6 +141,7 @@ class Edition:
     lines: tuple[tuple[str, int], ...] = ()  # 'poster.title' -> its line in texts.yaml, for messages
     calibration: CalibrationText | None = None  # needed only by 'cardgen calibrate'
     tiles: TileTexts | None = None  # the words on poster tiles; needed only when tiles are asked for
+    fold: str | None = None  # the order of work printed on fold-over sheets (fold.steps); none: the README's
     bookmark_tiles: str | None = None
 
     def line(self, key: str) -> int | None:

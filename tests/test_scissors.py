@@ -217,3 +217,16 @@ def test_a_fold_1_mm_off_leaves_the_back_its_own_colours(fold, error):
         colour = faces[p.index].back.band.colour
         bad = foreign(image, page_h, beyond(behind, box(p.back)), p.back, prepared.layout.card.band, False, colour)
         assert not bad, f"card {p.index}: {len(bad)} pixels not its back's, e.g. {bad[0]}"
+
+
+def test_the_fold_sheet_says_in_which_order_to_work_clear_of_the_cards_and_marks(fold):
+    from pdfread import find_text, page_text
+
+    prepared, cards = fold
+    steps = "Vouwblad, in deze volgorde: knip de paren los, vouw elk paar op de stippellijn"
+    for index, sheet in enumerate(prepared.sheets.sheets):
+        assert steps in page_text(cards, index)
+        (left, bottom, right, top), = find_text(cards, index, "Vouwblad")
+        assert top <= prepared.sheets.grid.paper_h - 5 * MM and left >= 5 * MM
+        for s in segments(cards, index):  # marks, fold lines, cut lines, the rules on the cards
+            assert min(s[1], s[3]) > top or max(s[1], s[3]) < bottom or max(s[0], s[2]) < left, s

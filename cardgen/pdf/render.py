@@ -12,11 +12,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen import __version__
 from cardgen.draw.cards import draw_back, draw_front
+from cardgen.draw.items import draw_line
 from cardgen.draw.marks import draw_segments
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.vector import Icons
 from cardgen.model import Edition, Layout
 from cardgen.plan.faces import CardFaces
+from cardgen.plan.geometry import Line
 from cardgen.plan.poster import PosterPlan
 from cardgen.plan.sheets import SHOP_BLEED, SheetPlan, shop_page
 
@@ -66,13 +68,15 @@ def render_sheets_and_poster(
     author: str,
     icons: Icons,
     more: Callable[[Canvas], int] | None = None,
+    note: Line | None = None,
 ) -> tuple[int, int]:
     """The card sheets, then the poster, in one document, so that each font is subset once for
     both (the pack and its parts are cut from it with pypdf); returns (card pages, poster pages).
-    `more` draws pages after the poster that share its subsets (the tiles' marks)."""
+    `more` draws pages after the poster that share its subsets (the tiles' marks); `note` is
+    printed on every front page (a fold-over sheet's order of work)."""
     grid = sheets.grid
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, author)
-    card_pages = draw_cards(canvas, faces, sheets, icons)
+    card_pages = draw_cards(canvas, faces, sheets, icons, note)
     canvas.setPageSize(layout.poster.paper)
     draw_poster(canvas, poster, icons)
     canvas.showPage()
@@ -82,7 +86,7 @@ def render_sheets_and_poster(
     return card_pages, 1
 
 
-def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, icons: Icons) -> int:
+def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, icons: Icons, note: Line | None = None) -> int:
     """Fronts on odd pages, backs on even pages (fold-over: both on one page); returns the page count."""
     for sheet in plan.sheets:
         for p in sheet.placements:
@@ -92,6 +96,8 @@ def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, ic
         draw_segments(canvas, sheet.marks, plan.mark_stroke)
         draw_segments(canvas, sheet.cuts, plan.cut_stroke)
         draw_segments(canvas, sheet.folds, plan.fold_stroke)
+        if note:
+            draw_line(canvas, note)
         canvas.showPage()
         if not plan.fold:
             for p in sheet.placements:

@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cardgen.plan.cuts import BACK_SHIFT, FRONT_BLEED, Bleed, front_bleed, lines_along, marks_for
-from cardgen.plan.geometry import Rect, Segment, Stroke
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from cardgen.plan.geometry import Line, Rect, Segment, Stroke
 from cardgen.plan.sheets import SHOP_MARKS, Placement, Sheet, SheetPlan, inner_sides, plan_grid, slot, spread
 from cardgen.units import MM
 
@@ -87,3 +89,29 @@ def _fold(pair: Rect, inner, gaps, paper, margin) -> Segment:
     up = min(FOLD_REACH, gy / 2) if inner[2] else FOLD_REACH
     down = min(FOLD_REACH, gy / 2) if inner[3] else FOLD_REACH
     return Segment(x, max(pair.y - down, margin), x, min(pair.top + up, paper[1] - margin))
+
+
+NOTE_SIZE, NOTE_MIN = 7.0, 5.5  # pt: the order of work, printed where the sheet has room
+NOTE_GAP = 0.5 * MM  # between the note and the marks
+NOTE_COLOUR = (0.25, 0.25, 0.28)  # a dark grey: read as an instruction, not as part of a card
+
+
+def plan_fold_note(plan: SheetPlan, text: str, font: str, margin: float, marks_reach: float) -> Line | None:
+    """The order of work on a fold-over sheet, one line centred above the pairs (or below them),
+    between their marks (`marks_reach` past the pairs) and the sheet's unprintable edge; set
+    smaller to fit the width, down to NOTE_MIN; None where it does not fit (the README says it too)."""
+    grid = plan.grid
+    width = grid.paper_w - 2 * margin
+    size = NOTE_SIZE
+    while stringWidth(text, font, size) > width and size > NOTE_MIN:
+        size = max(NOTE_MIN, size - 0.25)
+    if stringWidth(text, font, size) > width:
+        return None
+    block = grid.block
+    above = (block.top + marks_reach + NOTE_GAP, grid.paper_h - margin)
+    below = (margin, block.y - marks_reach - NOTE_GAP)
+    for low, high in (above, below):
+        if high - low >= size * 1.2:  # an em and the descenders
+            baseline = high - size if (low, high) == above else low + size * 0.25
+            return Line(text, font, size, NOTE_COLOUR, grid.paper_w / 2, baseline, centred=True)
+    return None
