@@ -13,9 +13,9 @@ from cardgen.errors import CardgenError, Problems, show_path
 from cardgen.plan.fit import Fit, check_deck_name, fit_cards
 from cardgen.typeset.glyphs import check_glyphs
 from cardgen.typeset.hyphenation import patterns_for
-from cardgen.plan.geometry import Line, Stroke
-from cardgen.plan.fold import impose_fold
-from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, plan_grid, spread
+from cardgen.plan.geometry import Line
+from cardgen.plan.home import card_sheet_paper, plan_home_sheets
+from cardgen.plan.sheets import SheetPlan
 from cardgen.load.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.load.assets import builtin_assets
@@ -68,7 +68,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     if deck is None or layout is None:
         problems.raise_if_any()
     warnings = list(translations.warnings)
-    sheets = _plan_sheets(layout, card_count(deck.structure), problems)
+    sheets = plan_home_sheets(layout, card_count(deck.structure), problems)
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
     bold = layout.fonts.bold.name
@@ -170,48 +170,6 @@ def _plan_tiles(layout: Layout, deck: Deck, settings: Overrides, problems: Probl
         else:
             problems.add(layout.path, layout.line("poster.tile"), "poster.tile", f"'poster.tile', 'poster.overlap': {exc}", inline=True)
         return None
-
-
-def _room(layout: Layout) -> float:
-    """Room outside the cards: for the cut marks on the fronts, and for backs shifted by the offset."""
-    sheet = layout.sheet
-    return max(sheet.mark_offset + MIN_MARK, *(abs(v) for v in sheet.offset))
-
-
-def _card_sheet_paper(layout: Layout) -> tuple[float, float]:
-    """The card sheet's page, upright or turned as the imposition turns it: the calibration sheet
-    is printed the same way, so that its reading is in the frame the offset shifts the backs in
-    (a driver turns a landscape page a quarter one way or the other; printed alike, either is right)."""
-    sheet, card = layout.sheet, layout.card
-    try:
-        grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, _room(layout))
-    except ImposeError:  # the build will say so; the paper as given still measures the printer
-        return sheet.paper
-    return grid.paper_w, grid.paper_h
-
-
-def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | None:
-    sheet, card = layout.sheet, layout.card
-    room = _room(layout)
-    marks = Stroke(sheet.mark_colour, sheet.mark_width, butt_caps=True)
-    try:
-        if sheet.flip == "fold":
-            return impose_fold(
-                count, sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room,
-                sheet.mark_length, sheet.mark_offset, sheet.cut_lines, marks,
-            )  # fmt: skip
-        grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room)
-    except ImposeError as exc:
-        problems.add(
-            layout.path, layout.line("card.width"), "card.width",
-            f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper", inline=True,
-        )  # fmt: skip
-        return None
-    outer = tuple(room - abs(v) for v in sheet.offset)  # a back's colour, shifted by the offset, stays off the edge
-    return impose(
-        count, spread(grid, sheet.margin, room), sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset,
-        sheet.offset, sheet.cut_lines, marks, outer,
-    )  # fmt: skip
 
 
 def _load_drawings(deck: Deck, problems: Problems) -> tuple:
@@ -356,7 +314,7 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
                      "'sheet.flip': a fold-over sheet is printed on one side and needs no calibration; "
                      "give --flip long or --flip short for the duplex printer to measure", inline=True)  # fmt: skip
         problems.raise_if_any()
-    plan = plan_calibration(_card_sheet_paper(layout), sheet.flip, sheet.margin)
+    plan = plan_calibration(card_sheet_paper(layout), sheet.flip, sheet.margin)
     from cardgen.pdf.output import Staging, edition_folder, output_folder, plain_errors, replace_together
 
     out = output_folder(out)
