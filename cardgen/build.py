@@ -104,7 +104,8 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     if prepared.tiles:
         marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
     card_pages, poster_pages = render_sheets_and_poster(
-        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks, inks=inks
+        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks, inks=inks,
+        note=plan.sheet_note,
     )
     split_parts(source, [(cards, card_pages, prepared.sheets.flip), (poster, poster_pages, None)], edition.language)
     printed_alone = card_pages + poster_pages
@@ -158,7 +159,14 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
             check_glyphs_of(edition, layout, problems)
     problems.raise_if_any()
     sheet = layout.sheet
-    plan = plan_calibration(sheet.paper, sheet.flip, sheet.margin)
+    if sheet.flip == "fold":
+        problems.add(layout.path, layout.line("sheet.flip"), "sheet.flip",
+                     "'sheet.flip': a fold-over sheet is printed on one side and needs no calibration; "
+                     "give --flip long or --flip short for the duplex printer to measure", inline=True)  # fmt: skip
+        problems.raise_if_any()
+    from cardgen.plan.home import card_sheet_paper
+
+    plan = plan_calibration(card_sheet_paper(layout), sheet.flip, sheet.margin)
     from cardgen.pdf.output import Staging, edition_folder, output_folder, plain_errors, replace_together
 
     out = output_folder(out)

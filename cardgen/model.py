@@ -143,6 +143,7 @@ class Edition:
     lines: tuple[tuple[str, int], ...] = ()  # 'poster.title' -> its line in texts.yaml, for messages
     calibration: CalibrationText | None = None  # needed only by 'cardgen calibrate'
     tiles: TileTexts | None = None  # the words on poster tiles; needed only when tiles are asked for
+    fold: str | None = None  # the order of work printed on fold-over sheets (fold.steps); none: the README's
     bookmark_tiles: str | None = None
     notes: tuple[str, ...] = ()  # for `check`: cardgen's own page texts printed in English, say
 
@@ -245,7 +246,7 @@ class SheetLayout:
     mark_width: float
     mark_colour: RGB
     offset: tuple[float, float] = (0.0, 0.0)  # shifts every back: a printer's measured misregistration
-    cut_lines: bool = False  # thin lines along every cut, besides the marks
+    cut_lines: bool = True  # thin lines along every cut, besides the marks (false or --no-cut-lines: marks only)
 
 
 @dataclass(frozen=True)

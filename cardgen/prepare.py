@@ -14,11 +14,13 @@ from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.plan.cards import card_count, cards_for
 from cardgen.plan.faces import CardFaces, plan_faces
 from cardgen.plan.fit import Fit, check_deck_name, fit_cards
-from cardgen.plan.geometry import Stroke
+from cardgen.plan.geometry import Line
+from cardgen.plan.home import plan_home_sheets
 from cardgen.plan.poster import PosterPlan, plan_poster
-from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
+from cardgen.plan.sheets import SheetPlan
 from cardgen.typeset.glyphs import check_glyphs
 from cardgen.typeset.hyphenation import patterns_for
+from cardgen.typeset.markup import printed
 
 if TYPE_CHECKING:  # the tiles' plan is imported only when the poster is tiled
     from cardgen.plan.tiles import TilePlan
@@ -30,6 +32,7 @@ class EditionPlan:
     fit: Fit
     poster: PosterPlan
     faces: tuple[CardFaces, ...]  # every card's front and back, in the fit's order
+    sheet_note: Line | None = None  # a fold-over sheet's order of work, in the edition's words
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     if deck.structure.site is None and layout.qr.show:
         layout = replace(layout, qr=replace(layout.qr, show=False))
         notes.append("deck.yaml names no site: the rules card and the poster carry no web address or QR code")
-    sheets = _plan_sheets(layout, card_count(deck.structure), problems)
+    sheets = plan_home_sheets(layout, card_count(deck.structure), problems)
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
     bold = layout.fonts.bold.name
@@ -77,7 +80,8 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         qr = layout.qr.poster if layout.qr.show else None
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
-            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site)))
+            note = _fold_note(sheets, layout, edition, problems)
+            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site), note))
             notes.extend(fit.notes)
             if fit.shrink:
                 warnings.append(_shrink_warning(edition, fit.shrink))
@@ -91,6 +95,21 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
+
+
+def _fold_note(sheets: SheetPlan, layout: Layout, edition: Edition, problems: Problems) -> Line | None:
+    if not sheets.fold or not edition.fold:
+        return None
+    from cardgen.load.fonts import display_name, missing_characters
+    from cardgen.plan.fold import plan_fold_note
+
+    text, font = printed(edition.fold, edition.language), layout.fonts.regular.name
+    for char in missing_characters(font, text):
+        problems.add(edition.path, edition.line("fold.steps"), "fold.steps",
+                     f"the character {char!r} (U+{ord(char):04X}) is not in the font {display_name(font)}; "
+                     "replace it, or name a font that has it in layout.yaml")  # fmt: skip
+    sheet = layout.sheet
+    return plan_fold_note(sheets, text, font, sheet.margin, sheet.mark_offset + sheet.mark_length)
 
 
 def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None:
@@ -139,27 +158,6 @@ def _plan_tiles(layout: Layout, deck: Deck, settings: Overrides, problems: Probl
         else:
             problems.add(layout.path, layout.line("poster.tile"), "poster.tile", f"'poster.tile', 'poster.overlap': {exc}", inline=True)
         return None
-
-
-def _plan_sheets(layout: Layout, count: int, problems: Problems) -> SheetPlan | None:
-    sheet, card = layout.sheet, layout.card
-    # room outside the cards: for the cut marks on the fronts, and for backs shifted by the offset
-    room = max(sheet.mark_offset + MIN_MARK, *(abs(v) for v in sheet.offset))
-    marks = Stroke(sheet.mark_colour, sheet.mark_width, butt_caps=True)
-    try:
-        if sheet.flip == "fold":
-            return impose_fold(
-                count, sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room,
-                sheet.mark_length, sheet.mark_offset, sheet.cut_lines, marks,
-            )  # fmt: skip
-        grid = plan_grid(sheet.paper, (card.width, card.height), sheet.margin, sheet.gutter, room)
-    except ImposeError as exc:
-        problems.add(
-            layout.path, layout.line("card.width"), "card.width",
-            f"'card.width', 'card.height', 'sheet.paper': {exc}; use a smaller card or larger paper", inline=True,
-        )  # fmt: skip
-        return None
-    return impose(count, grid, sheet.flip, sheet.margin, sheet.mark_length, sheet.mark_offset, sheet.offset, sheet.cut_lines, marks)
 
 
 def _load_drawings(deck: Deck, problems: Problems) -> tuple:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from cardgen.cli import main
-from tests.conftest import CONTENT, SMALL
+from tests.conftest import SHIPPED, SMALL
 from tests.pdfread import MM, page_sizes, page_text, render
 
 BARE_DECK = """\
@@ -70,15 +70,16 @@ def test_a_deck_of_only_deck_yaml_and_one_texts_file_builds_with_cardgens_look(t
     assert blue[0] > 20 * blue[1] and pink[1] > 20 * pink[0], (blue, pink)
 
 
-def test_the_shipped_deck_without_its_layout_file_prints_the_same_bytes(tmp_path, built):
-    """The defaults are the Sextingscreener's look: leaving layout.yaml out changes nothing."""
-    deck, out = tmp_path / "deck", tmp_path / "out"
-    shutil.copytree(CONTENT, deck)
+def test_the_shipped_deck_without_its_layout_file_prints_the_same_bytes(tmp_path):
+    """The defaults are the Sextingscreener's look: leaving its layout.yaml out changes nothing."""
+    deck = tmp_path / "deck"
+    shutil.copytree(SHIPPED, deck)
     (deck / "layout.yaml").unlink()
-    result = run("build", "--content", str(deck), "--out", str(out), "--lang", "nl")
-    assert result.exit_code == 0, result.output
+    for folder, out in ((SHIPPED, tmp_path / "with"), (deck, tmp_path / "without")):
+        result = run("build", "--content", str(folder), "--out", str(out), "--lang", "nl")
+        assert result.exit_code == 0, result.output
     for name in ("cards.pdf", "poster.pdf", "print-pack.pdf"):
-        assert (out / "nl" / name).read_bytes() == (built / name).read_bytes(), name
+        assert (tmp_path / "without" / "nl" / name).read_bytes() == (tmp_path / "with" / "nl" / name).read_bytes(), name
 
 
 def test_a_layout_file_holds_only_what_differs(tmp_path):

@@ -91,12 +91,15 @@ def test_a_card_too_large_for_the_paper_either_way_is_named(tmp_path):
 
 
 def test_cut_lines_run_along_every_cut_between_the_cards(tmp_path, built, prepared):
+    """Home sheets have them unless told not to (--no-cut-lines)."""
+    from cardgen.plan.sheets import slot
+
     grid = prepared.sheets.grid
-    plain = render(built / "cards.pdf", 0, dpi=150, grey=True)
-    lined = render(build(tmp_path, "--cut-lines"), 0, dpi=150, grey=True)
+    plain = render(build(tmp_path, "--no-cut-lines"), 0, dpi=150, grey=True)
+    lined = render(built / "cards.pdf", 0, dpi=150, grey=True)
     scale = 150 / 72
-    x = round((grid.x0 + grid.card_w) * scale)  # the cut between the first and second column
-    y = round((grid.paper_h - grid.y0 - grid.card_h * 1.5) * scale)  # halfway down the middle row
+    x = round((grid.x0 + grid.card_w) * scale)  # the cut on the right of the first column
+    y = round((grid.paper_h - slot(grid, 4).cy) * scale)  # halfway down the middle row
     column = range(x - 2, x + 3)
     assert any(abs(lined.getpixel((i, y)) - plain.getpixel((i, y))) > 20 for i in column)
     elsewhere = round((grid.x0 + grid.card_w * 1.5) * scale)
@@ -251,7 +254,7 @@ def test_fold_over_puts_each_back_beside_its_front_on_one_page(tmp_path):
     assert len(sizes) == 7  # 4 pairs a sheet, one page a sheet: no back pages
     for label, page in (("1/24", 0), ("7/24", 1), ("24/24", 6)):
         (front, back) = sorted(find_text(cards, page, label))
-        assert centre(back)[0] - centre(front)[0] == pytest.approx(63 * MM, abs=0.6)  # the fold is between them
+        assert centre(back)[0] - centre(front)[0] == pytest.approx(67 * MM, abs=0.6)  # a 4 mm fold gap between them
         assert centre(back)[1] == pytest.approx(centre(front)[1], abs=0.6)
     assert PdfReader(cards).trailer["/Root"]["/ViewerPreferences"]["/Duplex"] == "/Simplex"
 
@@ -262,7 +265,7 @@ def test_fold_over_marks_the_fold_and_keeps_off_the_edge(tmp_path, prepared):
 
     cards = build(tmp_path, "--flip", "fold")
     (left, _, right, _) = sorted(find_text(cards, 0, "1/24"))[0]
-    fold_x = (left + right) / 2 + 63 * MM / 2  # the front's centre + half a card
+    fold_x = (left + right) / 2 + 63 * MM / 2 + 2 * MM  # the front's centre + half a card + half the fold gap
     reader = PdfReader(str(cards))
     dashed, dashed_xs = False, []
     for operands, operator in ContentStream(reader.pages[0].get_contents(), reader).operations:

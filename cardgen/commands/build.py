@@ -40,7 +40,7 @@ from cardgen.commands.common import (
               help="Also write poster-tiles.pdf: the poster split over sheets of this paper (A4, A3, Letter) to glue.")
 @click.option("--overlap", metavar="MM", callback=converted("parse_overlap"),
               help="How far neighbouring tiles overlap, in mm, to glue (default 10).")
-@click.option("--cut-lines/--no-cut-lines", default=None, help="Also draw thin lines along every cut.")
+@click.option("--cut-lines/--no-cut-lines", default=None, help="Thin grey lines along every cut (the default); --no-cut-lines leaves only the marks.")
 @click.option("--shop/--no-shop", default=None,
               help="Also write cards-shop.pdf for a print shop: one card face a page, 3 mm bleed, crop marks, "
               "TrimBox and BleedBox.")

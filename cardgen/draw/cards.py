@@ -10,8 +10,9 @@ from cardgen.plan.faces import BackPlan, FrontPlan
 from cardgen.plan.geometry import Rect
 
 
-def draw_front(canvas: Canvas, box: Rect, front: FrontPlan, icons: Icons, bleed: float = 0.0) -> None:
-    """`bleed`: how far the colour runs past the cut (a print shop's page), 0 on a sheet."""
+def draw_front(canvas: Canvas, box: Rect, front: FrontPlan, icons: Icons, bleed: float | tuple[float, ...] = 0.0) -> None:
+    """`bleed`: how far the colour runs past the cut: a print shop's bleed, or a home sheet's per
+    side (left, right, top, bottom)."""
     x, y = box.x, box.y
     canvas.saveState()
     draw_fill(canvas, front.background, x, y, bleed)
@@ -29,9 +30,16 @@ def draw_front(canvas: Canvas, box: Rect, front: FrontPlan, icons: Icons, bleed:
     canvas.restoreState()
 
 
-def draw_back(canvas: Canvas, box: Rect, back: BackPlan, icons: Icons, bleed: float = 0.0) -> None:
+def draw_back(
+    canvas: Canvas, box: Rect, back: BackPlan, icons: Icons, bleed: float | tuple[float, ...] = 0.0, turned: bool = False
+) -> None:
+    """`turned`: the face drawn half round in its box, as the imposition asks for some flips."""
     x, y = box.x, box.y
     canvas.saveState()
+    if turned:
+        canvas.translate(box.right, box.top)
+        canvas.rotate(180)
+        x, y = 0.0, 0.0
     draw_fill(canvas, back.background, x, y, bleed)
     draw_fill(canvas, back.band, x, y, bleed)
     if back.icon:

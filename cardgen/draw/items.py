@@ -11,10 +11,12 @@ from cardgen.paragraphs import Lines, paint, wrapped
 from cardgen.plan.geometry import Code, Fill, Icon, Line, Rect, Rule, TextBlock
 
 
-def draw_fill(canvas: Canvas, fill: Fill, x: float = 0.0, y: float = 0.0, bleed: float = 0.0) -> None:
-    """The sides the plan marks as lying on the cut run `bleed` past it."""
+def draw_fill(canvas: Canvas, fill: Fill, x: float = 0.0, y: float = 0.0, bleed: float | tuple[float, ...] = 0.0) -> None:
+    """The sides the plan marks as lying on the cut run `bleed` past it: one length for every
+    side, or four (left, right, top, bottom)."""
     box = fill.box
-    left, right, top, bottom = (bleed if side in fill.bleed else 0.0 for side in "lrtb")
+    amounts = bleed if isinstance(bleed, tuple) else (bleed,) * 4
+    left, right, top, bottom = (amount if side in fill.bleed else 0.0 for side, amount in zip("lrtb", amounts))
     canvas.setFillColorRGB(*fill.colour)
     rect = (x + box.x - left, y + box.y - bottom, box.w + (left + right), box.h + (bottom + top))
     if fill.radius:

@@ -163,7 +163,7 @@ def _sheet(top: schema.Reader, overrides: Overrides) -> SheetLayout | None:
         gutter=reader.get("gutter", schema.nonnegative_length),
         flip=reader.get("flip", schema.choice("long", "short", "fold"), "long"),
         offset=reader.get("offset", parse_offset, (0.0, 0.0)),
-        cut_lines=reader.get("cut_lines", schema.flag, False),
+        cut_lines=reader.get("cut_lines", schema.flag, True),
     )
     marks = reader.mapping("cut_marks")
     if marks:

@@ -42,9 +42,13 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     cards = _card_texts(top, structure)
     rules = _rules_text(top, structure)
     poster = _poster_text(top)
-    lines = key_lines(node, ("deck", "poster", "calibration"))
+    lines = key_lines(node, ("deck", "poster", "calibration", "fold"))
     calibration = _calibration_text(top)
     tiles = _tile_texts(top)
+    fold = top.mapping("fold", required=False)
+    fold_steps = fold.get("steps", schema.text) if fold else None
+    if fold:
+        fold.finish()
     bookmarks = top.mapping("bookmarks")
     bookmark_cards = bookmarks.get("cards", schema.text) if bookmarks else None
     bookmark_poster = bookmarks.get("poster", schema.text) if bookmarks else None
@@ -71,6 +75,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         tiles=tiles,
         bookmark_tiles=bookmark_tiles,
         notes=(f"edition '{path.parent.name}': {page_note}",) if page_note else (),
+        fold=fold_steps,
     )
 
 

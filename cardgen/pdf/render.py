@@ -12,12 +12,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen import __version__
 from cardgen.draw.cards import draw_back, draw_front
+from cardgen.draw.items import draw_line
 from cardgen.draw.marks import draw_segments
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.vector import Icons
 from cardgen.model import Edition, Layout
 from cardgen.pdf.cmyk import Inks
 from cardgen.plan.faces import CardFaces
+from cardgen.plan.geometry import Line
 from cardgen.plan.poster import PosterPlan
 from cardgen.plan.sheets import SHOP_BLEED, SheetPlan, shop_page
 
@@ -72,13 +74,15 @@ def render_sheets_and_poster(
     icons: Icons,
     more: Callable[[Canvas], int] | None = None,
     inks: Inks | None = None,
+    note: Line | None = None,
 ) -> tuple[int, int]:
     """The card sheets, then the poster, in one document, so that each font is subset once for
     both (the pack and its parts are cut from it with pypdf); returns (card pages, poster pages).
-    `more` draws pages after the poster that share its subsets (the tiles' marks)."""
+    `more` draws pages after the poster that share its subsets (the tiles' marks); `note` is
+    printed on every front page (a fold-over sheet's order of work)."""
     grid = sheets.grid
     canvas = new_canvas(path, (grid.paper_w, grid.paper_h), layout, edition, author, inks)
-    card_pages = draw_cards(canvas, faces, sheets, icons)
+    card_pages = draw_cards(canvas, faces, sheets, icons, note)
     canvas.setPageSize(layout.poster.paper)
     draw_poster(canvas, poster, icons)
     canvas.showPage()
@@ -88,20 +92,22 @@ def render_sheets_and_poster(
     return card_pages, 1
 
 
-def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, icons: Icons) -> int:
+def draw_cards(canvas: Canvas, faces: tuple[CardFaces, ...], plan: SheetPlan, icons: Icons, note: Line | None = None) -> int:
     """Fronts on odd pages, backs on even pages (fold-over: both on one page); returns the page count."""
     for sheet in plan.sheets:
         for p in sheet.placements:
-            draw_front(canvas, p.front, faces[p.index].front, icons)
+            draw_front(canvas, p.front, faces[p.index].front, icons, bleed=p.front_bleed.sides())
             if plan.fold:  # fold-over: each back beside its front, on the same page
-                draw_back(canvas, p.back, faces[p.index].back, icons)
-        draw_segments(canvas, plan.marks, plan.mark_stroke)
-        draw_segments(canvas, plan.cuts, plan.cut_stroke)
-        draw_segments(canvas, plan.folds[: len(sheet.placements)], plan.fold_stroke)
+                draw_back(canvas, p.back, faces[p.index].back, icons, bleed=p.back_bleed.sides())
+        draw_segments(canvas, sheet.marks, plan.mark_stroke)
+        draw_segments(canvas, sheet.cuts, plan.cut_stroke)
+        draw_segments(canvas, sheet.folds, plan.fold_stroke)
+        if note:
+            draw_line(canvas, note)
         canvas.showPage()
         if not plan.fold:
             for p in sheet.placements:
-                draw_back(canvas, p.back, faces[p.index].back, icons)
+                draw_back(canvas, p.back, faces[p.index].back, icons, bleed=p.back_bleed.sides(), turned=p.turned)
             canvas.showPage()
     return len(plan.sheets) * (1 if plan.fold else 2)
 

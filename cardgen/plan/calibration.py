@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
 from cardgen.model import RGB, Edition, Layout
 from cardgen.paragraphs import paragraph
 from cardgen.plan.geometry import Line, Rect, Segment, Stroke, TextBlock
@@ -20,9 +22,14 @@ from cardgen.plan.sheets import mirror
 from cardgen.typeset.markup import printed, typeset
 from cardgen.units import MM
 
-REACH = 12 * MM  # half the length of a front line
+REACH = 12 * MM  # half the length of a front line (from the crossing through its scale)
 SCALE = 5  # mm each way on a scale
-SCALE_GAP = 7 * MM  # the scales stand beside the crossing, where only one front line passes
+SCALE_GAP = 8 * MM  # the scales stand beside the crossing, where only one front line passes
+HALF_TICK, WHOLE_TICK, ZERO_TICK = 1.8 * MM, 3.2 * MM, 4.2 * MM
+HALF_WIDTH, WHOLE_WIDTH, ZERO_WIDTH = 0.4, 0.6, 1.0  # pt: thin enough to read 0.25 mm between, thick enough to see
+LABEL_SIZE = 7.5  # pt, bold
+LABEL_GAP = 0.8 * MM  # between a tick and its number
+NAME_SIZE = 10  # pt: the scales' names, X and Y
 INK: RGB = (0.0, 0.0, 0.0)
 TITLE: RGB = (0.1, 0.1, 0.12)
 PROSE: RGB = (0.15, 0.15, 0.18)
@@ -47,7 +54,7 @@ def plan_calibration(paper: tuple[float, float], flip: str, margin: float) -> Ca
     """Five targets: near each corner and in the middle, clear of the text at the top and the ruler."""
     w, h = paper
     inset = margin + 35 * MM
-    places = {"A": (inset, h - inset - 25 * MM), "B": (w - inset, h - inset - 25 * MM), "C": (w / 2, h / 2 - 10 * MM),
+    places = {"A": (inset, h - inset - 35 * MM), "B": (w - inset, h - inset - 35 * MM), "C": (w / 2, h / 2 - 10 * MM),
               "D": (inset, inset + 15 * MM), "E": (w - inset, inset + 15 * MM)}  # fmt: skip
     targets = []
     for label, (x, y) in places.items():
@@ -147,33 +154,61 @@ def _header(plan: CalibrationPlan, layout: Layout, edition: Edition, page: str) 
 def _cross(target: Target, bold: str) -> Cross:
     x, y = target.front
     lines = (Segment(x, y - REACH, x, y + REACH), Segment(x - REACH, y, x + REACH, y))
-    return Cross(Stroke(INK, 0.3), lines, Line(target.label, bold, 9, TITLE, x + 2 * MM, y + 2 * MM))
+    return Cross(Stroke(INK, 0.35), lines, Line(target.label, bold, 11, TITLE, x + 2 * MM, y + 2 * MM))
 
 
 def _scales(target: Target, fonts) -> Scales:
     """X: ticks along a line beside the crossing, read where the front's vertical line passes;
-    Y: the same turned, for the front's horizontal line."""
+    Y: the same turned, for the front's horizontal line. Every half millimetre a tick, every
+    millimetre a longer one, every 2 mm a number; the numbers stand on both sides of the ticks in
+    turn (0 and the fours beyond their ends, the twos on the near side), 4 mm apart on each side,
+    so that they can be large enough to read at arm's length."""
     x, y = target.back
+    bold = fonts["bold"]
+    digit_h = _digit_height(bold, LABEL_SIZE)
     ticks = []
     for axis in ("x", "y"):
         for step in range(-2 * SCALE, 2 * SCALE + 1):  # every half millimetre
             t = step / 2
-            length = 3 * MM if step % 2 == 0 else 1.6 * MM
-            number = f"{t:+g}" if t else "0"
+            length = ZERO_TICK if t == 0 else (WHOLE_TICK if step % 2 == 0 else HALF_TICK)
+            width = ZERO_WIDTH if t == 0 else (WHOLE_WIDTH if step % 2 == 0 else HALF_WIDTH)
+            label = None
+            if step % 4 == 0 and abs(t) < SCALE:
+                number = f"{t:+g}" if t else "0"
+                beyond = step % 8 == 0  # 0, +4, -4 beyond the ticks' ends; the twos on the near side
+                label = _label(axis, number, bold, digit_h, x, y, t, beyond)
             if axis == "x":
                 tx, base = x + t * MM, y + SCALE_GAP
                 line = Segment(tx, base, tx, base + length)
-                label = Line(number, fonts["regular"], 4.5, INK, tx, base + 3.6 * MM, centred=True)
             else:
                 ty, base = y + t * MM, x + SCALE_GAP
                 line = Segment(base, ty, base + length, ty)
-                label = Line(number, fonts["regular"], 4.5, INK, base + 3.6 * MM, ty - 1.5)
-            ticks.append(Tick(line, 0.4 if t == 0 else 0.2, label if step % 4 == 0 else None))
+            ticks.append(Tick(line, width, label))
     names = (
-        Line("X", fonts["bold"], 7, INK, x - SCALE * MM - 4 * MM, y + SCALE_GAP),
-        Line("Y", fonts["bold"], 7, INK, x + SCALE_GAP, y - SCALE * MM - 3.5 * MM),
+        Line("X", bold, NAME_SIZE, INK, x - SCALE * MM - 5 * MM, y + SCALE_GAP),
+        Line("Y", bold, NAME_SIZE, INK, x + SCALE_GAP, y - SCALE * MM - 5 * MM),
     )
-    return Scales(INK, tuple(ticks), names, Line(target.label, fonts["bold"], 9, INK, x - 5 * MM, y - 5 * MM))
+    return Scales(INK, tuple(ticks), names, Line(target.label, bold, 11, INK, x - 6 * MM, y - 6 * MM))
+
+
+def _label(axis: str, number: str, font: str, digit_h: float, x: float, y: float, t: float, beyond: bool) -> Line:
+    """A scale's number, centred on its tick: across the X scale's ticks, beside the Y scale's."""
+    gap = LABEL_GAP
+    if axis == "x":
+        base = y + SCALE_GAP
+        baseline = base + ZERO_TICK + gap if beyond else base - gap - digit_h
+        return Line(number, font, LABEL_SIZE, INK, x + t * MM, baseline, centred=True)
+    base = x + SCALE_GAP
+    baseline = y + t * MM - digit_h / 2
+    if beyond:
+        return Line(number, font, LABEL_SIZE, INK, base + ZERO_TICK + gap, baseline)
+    return Line(number, font, LABEL_SIZE, INK, base - gap - stringWidth(number, font, LABEL_SIZE), baseline)
+
+
+def _digit_height(font: str, size: float) -> float:
+    """How tall a figure stands above its baseline: the font's cap height, or 0.7 em without one."""
+    cap = getattr(getFont(font).face, "capHeight", None)
+    return size * (cap / 1000 if cap else 0.7)
 
 
 def _ruler(plan: CalibrationPlan, layout: Layout, edition: Edition) -> Ruler:

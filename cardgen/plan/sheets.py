@@ -4,17 +4,20 @@ Coordinates are PDF points with the origin at the sheet's lower-left corner. Bac
 so that a duplex print puts each back behind its front. The sheet turns over its paper's long
 edge or its short one: on a portrait sheet long-edge flip mirrors x (x -> W - x - w) and
 short-edge flip mirrors y (y -> H - y - h); on a landscape sheet the long edge is the top, so
-the two swap. A measured printer offset then shifts every back.
+the two swap; a back is drawn half round where the sheet turns over a horizontal edge. A measured
+printer offset then shifts every back. Home sheets spread their cards apart (spread) so that
+colours can run past the cuts (plan/cuts.py); fold-over sheets are in plan/fold.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cardgen.plan.cuts import Bleed, back_bleed, front_bleed, lines_along, marks_for
 from cardgen.plan.geometry import Rect, Segment, Stroke
 from cardgen.units import MM
 
-MIN_MARK = 2 * MM  # a cut mark shorter than this is not worth printing
+HOME_GAP = 6 * MM  # the most a home sheet spreads its cards apart (see spread)
 GREY = (0.55, 0.55, 0.55)  # a mid grey: visible on white and on the darkest category colour
 CUT_LINES = Stroke(GREY, 0.3)
 FOLD_LINES = Stroke(GREY, 0.5, dash=(2, 2))
@@ -31,11 +34,16 @@ class Grid:
     paper_h: float
     card_w: float
     card_h: float
-    gutter: float
+    gutter: float  # between columns
     cols: int
     rows: int
     x0: float  # lower-left corner of the block of cards
     y0: float
+    row_gutter: float | None = None  # between rows, when not the same
+
+    @property
+    def gap_y(self) -> float:
+        return self.gutter if self.row_gutter is None else self.row_gutter
 
     @property
     def per_sheet(self) -> int:
@@ -44,7 +52,7 @@ class Grid:
     @property
     def block(self) -> Rect:
         w = self.cols * self.card_w + (self.cols - 1) * self.gutter
-        h = self.rows * self.card_h + (self.rows - 1) * self.gutter
+        h = self.rows * self.card_h + (self.rows - 1) * self.gap_y
         return Rect(self.x0, self.y0, w, h)
 
 
@@ -53,11 +61,17 @@ class Placement:
     index: int  # the card's position in the deck
     front: Rect
     back: Rect
+    turned: bool = False  # the back is drawn turned half round in its rectangle (see back_turned)
+    front_bleed: Bleed = Bleed()  # how far each face's colour runs past its cuts
+    back_bleed: Bleed = Bleed()
 
 
 @dataclass(frozen=True)
 class Sheet:
     placements: tuple[Placement, ...]
+    marks: tuple[Segment, ...] = ()  # on the front page, for the cards this sheet holds
+    cuts: tuple[Segment, ...] = ()  # lines along every cut of its cards, unless left out
+    folds: tuple[Segment, ...] = ()  # fold-over sheets: where each pair is folded
 
 
 @dataclass(frozen=True)
@@ -65,9 +79,6 @@ class SheetPlan:
     grid: Grid
     flip: str
     sheets: tuple[Sheet, ...]
-    marks: tuple[Segment, ...]  # the same on every front page
-    cuts: tuple[Segment, ...] = ()  # lines along every cut across the cards, when asked for
-    folds: tuple[Segment, ...] = ()  # fold-over sheets: where each pair is folded (front and back share a page)
     mark_stroke: Stroke = SHOP_MARKS  # the layout's cut marks (sheet.cut_marks)
     cut_stroke: Stroke = CUT_LINES
     fold_stroke: Stroke = FOLD_LINES
@@ -105,12 +116,38 @@ def _grid(paper, card, margin, gutter, mark_room) -> Grid | None:
     return Grid(paper_w, paper_h, card_w, card_h, gutter, cols, rows, (paper_w - block_w) / 2, (paper_h - block_h) / 2)
 
 
+def spread(grid: Grid, margin: float, mark_room: float, most: float = HOME_GAP) -> Grid:
+    """The same cards a sheet, with the room left over put between them, up to `most` (never less
+    than the layout's gutter), across and down apart: a gap lets each card's colour run past its
+    cuts without reaching its neighbour's, so that a cut a little off, or a back shifted by the
+    printer, shows the card's own colour and not a sliver of the next card."""
+    free = margin + mark_room
+
+    def gap(paper: float, card: float, count: int) -> float:
+        if count < 2:
+            return grid.gutter
+        room = (paper - 2 * free - count * card) / (count - 1)
+        return max(grid.gutter, min(most, room - 1e-6))
+
+    gx, gy = gap(grid.paper_w, grid.card_w, grid.cols), gap(grid.paper_h, grid.card_h, grid.rows)
+    w = grid.cols * grid.card_w + (grid.cols - 1) * gx
+    h = grid.rows * grid.card_h + (grid.rows - 1) * gy
+    return Grid(grid.paper_w, grid.paper_h, grid.card_w, grid.card_h, gx, grid.cols, grid.rows,
+                (grid.paper_w - w) / 2, (grid.paper_h - h) / 2, gy)  # fmt: skip
+
+
 def slot(grid: Grid, position: int) -> Rect:
     """The rectangle of a slot, counted row by row from the top-left."""
     row, col = divmod(position, grid.cols)
     x = grid.x0 + col * (grid.card_w + grid.gutter)
-    y = grid.y0 + (grid.rows - 1 - row) * (grid.card_h + grid.gutter)
+    y = grid.y0 + (grid.rows - 1 - row) * (grid.card_h + grid.gap_y)
     return Rect(x, y, grid.card_w, grid.card_h)
+
+
+def inner_sides(grid: Grid, position: int) -> tuple[bool, bool, bool, bool]:
+    """Which sides of a slot (left, right, top, bottom) face another slot rather than the sheet's edge."""
+    row, col = divmod(position, grid.cols)
+    return col > 0, col < grid.cols - 1, row > 0, row < grid.rows - 1
 
 
 def mirror(paper: tuple[float, float], front: Rect, flip: str, offset: tuple[float, float] = (0.0, 0.0)) -> Rect:
@@ -126,46 +163,28 @@ def mirror(paper: tuple[float, float], front: Rect, flip: str, offset: tuple[flo
     return Rect(front.x + dx, paper_h - front.y - front.h + dy, front.w, front.h)
 
 
+def back_turned(paper: tuple[float, float], flip: str) -> bool:
+    """Whether backs must be drawn upside down: when the sheet turns over a horizontal edge (short
+    edge of a portrait sheet, long edge of a landscape one), an upright back would stand upside down
+    behind its front once the card is turned like a book page; turned half round, every paper and
+    flip gives what A4 long-edge gives, the back's number right behind the front's."""
+    paper_w, paper_h = paper
+    return (flip == "long") != (paper_h >= paper_w)
+
+
 def back_of(grid: Grid, front: Rect, flip: str, offset: tuple[float, float] = (0.0, 0.0)) -> Rect:
     """Where a card's back must be drawn so that duplex printing puts it behind `front`."""
     return mirror((grid.paper_w, grid.paper_h), front, flip, offset)
 
 
-def _cut_positions(grid: Grid) -> tuple[list[float], list[float]]:
-    """The x of every vertical cut and the y of every horizontal one; cards edge to edge share a cut."""
-    xs, ys = set(), set()
-    for c in range(grid.cols):
-        left = grid.x0 + c * (grid.card_w + grid.gutter)
-        xs.update((round(left, 6), round(left + grid.card_w, 6)))
-    for r in range(grid.rows):
-        bottom = grid.y0 + r * (grid.card_h + grid.gutter)
-        ys.update((round(bottom, 6), round(bottom + grid.card_h, 6)))
-    return sorted(xs), sorted(ys)
-
-
 def cut_lines(grid: Grid) -> tuple[Segment, ...]:
-    """Thin lines along every cut, across the whole block of cards."""
-    block = grid.block
-    xs, ys = _cut_positions(grid)
-    return tuple(Segment(x, block.y, x, block.top) for x in xs) + tuple(Segment(block.x, y, block.right, y) for y in ys)
+    """Thin lines along every cut of a full sheet."""
+    return lines_along([slot(grid, i) for i in range(grid.per_sheet)])
 
 
 def cut_marks(grid: Grid, margin: float, length: float, offset: float) -> tuple[Segment, ...]:
-    """Short lines outside the block, in line with every cut."""
-    block = grid.block
-    xs, ys = _cut_positions(grid)
-    marks = []
-    top_end = min(block.top + offset + length, grid.paper_h - margin)
-    bottom_end = max(block.y - offset - length, margin)
-    right_end = min(block.right + offset + length, grid.paper_w - margin)
-    left_end = max(block.x - offset - length, margin)
-    for x in xs:
-        marks.append(Segment(x, block.top + offset, x, top_end))
-        marks.append(Segment(x, block.y - offset, x, bottom_end))
-    for y in ys:
-        marks.append(Segment(block.right + offset, y, right_end, y))
-        marks.append(Segment(block.x - offset, y, left_end, y))
-    return tuple(m for m in marks if abs(m.x1 - m.x0) + abs(m.y1 - m.y0) >= MIN_MARK - 1e-6)
+    """Short lines outside the block of a full sheet, in line with every cut."""
+    return marks_for([slot(grid, i) for i in range(grid.per_sheet)], (grid.paper_w, grid.paper_h), margin, length, offset)
 
 
 def impose(
@@ -178,17 +197,24 @@ def impose(
     offset: tuple[float, float] = (0.0, 0.0),
     with_cut_lines: bool = False,
     mark_stroke: Stroke = SHOP_MARKS,
+    outer: tuple[float, float] = (0.0, 0.0),
 ) -> SheetPlan:
-    """Cards 0..count-1 in order, a sheet (front page + back page) per `grid.per_sheet` cards."""
+    """Cards 0..count-1 in order, a sheet (front page + back page) per `grid.per_sheet` cards.
+    `outer`: the room outside the cards a back's colour may run into (x, y), beside its offset."""
+    gaps = (grid.gutter, grid.gap_y)
+    turned = back_turned((grid.paper_w, grid.paper_h), flip)
     sheets = []
     for start in range(0, count, grid.per_sheet):
         placements = []
         for index in range(start, min(start + grid.per_sheet, count)):
             front = slot(grid, index - start)
-            placements.append(Placement(index, front, back_of(grid, front, flip, offset)))
-        sheets.append(Sheet(tuple(placements)))
-    cuts = cut_lines(grid) if with_cut_lines else ()
-    return SheetPlan(grid, flip, tuple(sheets), cut_marks(grid, margin, mark_length, mark_offset), cuts, mark_stroke=mark_stroke)
+            inner = inner_sides(grid, index - start)
+            placements.append(Placement(index, front, back_of(grid, front, flip, offset), turned,
+                                        front_bleed(inner, gaps, mark_offset), back_bleed(inner, gaps, outer)))  # fmt: skip
+        fronts = [p.front for p in placements]
+        marks = marks_for(fronts, (grid.paper_w, grid.paper_h), margin, mark_length, mark_offset)
+        sheets.append(Sheet(tuple(placements), marks, lines_along(fronts) if with_cut_lines else ()))
+    return SheetPlan(grid, flip, tuple(sheets), mark_stroke=mark_stroke)
 
 
 @dataclass(frozen=True)
@@ -224,36 +250,3 @@ def shop_page(card: tuple[float, float], bleed: float = SHOP_BLEED, mark_stroke:
             start = x0 + direction * (bleed + SHOP_MARK_GAP)
             marks.append(Segment(start, y, start + direction * SHOP_MARK_LENGTH, y))
     return ShopPage((w + 2 * room, h + 2 * room), trim, trim.inset(-bleed), tuple(marks), mark_stroke)
-
-
-def impose_fold(
-    count: int,
-    paper: tuple[float, float],
-    card: tuple[float, float],
-    margin: float,
-    gutter: float,
-    mark_room: float,
-    mark_length: float,
-    mark_offset: float,
-    with_cut_lines: bool = False,
-    mark_stroke: Stroke = SHOP_MARKS,
-) -> SheetPlan:
-    """Fold-over sheets for printers without duplex: each card's front, and beside it its back,
-    on one page; fold along the line between them, glue, cut. A pair is a card twice as wide, so
-    the grid, the cut marks and the cut lines are those of pairs; the back stands upright
-    because the fold is along a vertical line."""
-    card_w, card_h = card
-    grid = plan_grid(paper, (2 * card_w, card_h), margin, gutter, mark_room)
-    sheets, folds = [], []
-    for start in range(0, count, grid.per_sheet):
-        placements = []
-        for index in range(start, min(start + grid.per_sheet, count)):
-            pair = slot(grid, index - start)
-            placements.append(Placement(index, Rect(pair.x, pair.y, card_w, card_h), Rect(pair.x + card_w, pair.y, card_w, card_h)))
-        sheets.append(Sheet(tuple(placements)))
-    for position in range(grid.per_sheet):
-        pair = slot(grid, position)
-        folds.append(Segment(pair.x + card_w, pair.y, pair.x + card_w, pair.top))
-    cuts = cut_lines(grid) if with_cut_lines else ()
-    marks = cut_marks(grid, margin, mark_length, mark_offset)
-    return SheetPlan(grid, "fold", tuple(sheets), marks, cuts, tuple(folds), mark_stroke=mark_stroke)
