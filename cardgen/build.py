@@ -19,6 +19,7 @@ from cardgen.load.layout import load_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.load.assets import builtin_assets
 from cardgen.plan.faces import CardFaces, plan_faces
+from cardgen.plan.palette import palette_warnings
 from cardgen.plan.poster import PosterPlan, plan_poster
 from cardgen.plan.tiles import TilePlan, TilingError, plan_tiles
 from cardgen.typeset.markup import printed
@@ -91,6 +92,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     tiles = _plan_tiles(layout, deck, settings, problems)
     if layout.cmyk:
         _refuse_cmyk_clashes(layout, deck, problems)
+    warnings.extend(palette_warnings(deck.structure, layout))
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)

@@ -37,7 +37,7 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
         return None
     return Structure(
         path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work, rules_icon,
-        source_edition, top.line_of("source_edition"),
+        source_edition, top.line_of("source_edition"), top.line_of("site"),
     )
 
 
@@ -64,7 +64,7 @@ def _categories(top: schema.Reader, folder: Path) -> tuple[list[Category], set[s
         if category_id:
             ids.add(category_id)
         if category_id and colour:
-            result.append(Category(category_id, colour, icon))
+            result.append(Category(category_id, colour, icon, reader.line_of("colour")))
     return result, ids
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cardgen.load import schema
 from cardgen.errors import Problems
-from cardgen.model import CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
+from cardgen.model import AUTO, CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
 from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.load.assets import resolve_asset
 from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
@@ -17,6 +17,7 @@ LAYOUT_FILE = "layout.yaml"
 
 FONT_ROLES = ("regular", "bold", "italic", "bold_italic")
 CATEGORY = None  # a style colour of "category": the card's own category colour
+DARK_TEXT = (31 / 255, 31 / 255, 36 / 255)  # #1F1F24: a near-black, a little blue, for text on light faces
 MIN_QR = 15 * MM  # smaller than this, a phone camera struggles with a printed code
 
 
@@ -96,9 +97,12 @@ def _style(parent: schema.Reader | None, key: str, fonts: dict[str, Font]) -> Te
 
 
 def _style_colour(value: object):
+    """A colour, 'category' (the card's category colour) or 'auto' (light text on dark faces, dark on light ones)."""
     if value == "category":
         return CATEGORY
-    return parse_colour(value, also=" or the word category")
+    if value == AUTO:
+        return AUTO
+    return parse_colour(value, also=", the word category or the word auto")
 
 
 def _card(top: schema.Reader, fonts: dict[str, Font], size_override: tuple[float, float] | None) -> CardLayout | None:
@@ -115,6 +119,8 @@ def _card(top: schema.Reader, fonts: dict[str, Font], size_override: tuple[float
         fit=reader.get("fit", schema.choice("deck", "card"), "deck"),
         back_background=reader.get("back_background", schema.colour),
         rules_colour=reader.get("rules_colour", schema.colour),
+        light_text=reader.get("light_text", schema.colour, (1.0, 1.0, 1.0)),
+        dark_text=reader.get("dark_text", schema.colour, DARK_TEXT),
     )
     styles = reader.mapping("styles")
     for name in ("front_label", "front_deck", "title", "description", "number"):

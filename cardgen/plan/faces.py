@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cardgen.model import Edition, Layout
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
+from cardgen.model import AUTO, Card, CardLayout, Edition, Layout, TextStyle
+from cardgen.plan.palette import text_on
 from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width
 from cardgen.plan.geometry import BODY_GAP, Code, Fill, Icon, Line, Rect, Rule, TextBlock, back_regions
 from cardgen.typeset.markup import printed
@@ -32,6 +35,7 @@ QR_RADIUS = 1.2 * MM
 # --- the back's band: the label in white beside the category's icon ---------------------------
 BAND_BASELINE = 0.35  # in label sizes below the band's middle: centres the lower-case letters on it
 BAND_ICON = 0.58  # the icon's side as a share of the band's height
+BAND_SAFE_ICON = 0.8  # at most this share of the band's part inside the safe area
 BAND_ICON_GAP = 1.8 * MM  # icon to label
 BAND_GROW = 1.0  # pt: the band's label a little larger than the deck's name on the front
 
@@ -95,7 +99,7 @@ def label_height(label: str, size: float, layout: Layout) -> float:
     """The height the front's label takes, wrapped across the card at `size`."""
     style = layout.card
     word = style.front_label
-    return measure(paragraph(markup(label), word, size, word.colour, "center"), style.width - 2 * style.padding)[0]
+    return measure(paragraph(markup(label), word, size, (0, 0, 0), "center"), style.width - 2 * style.padding)[0]
 
 
 def plan_front(
@@ -106,29 +110,32 @@ def plan_front(
     card, style = fitted.card, layout.card
     w, h = style.width, style.height
     deck, word = style.front_deck, style.front_label
-    name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
+    deck_colour, word_colour = on_face(deck, card), on_face(word, card)
+    name = Line(deck_name.upper(), deck.font, deck.size, deck_colour, w / 2 - deck_name_width(deck_name, deck) / 2,
                 h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
     text_w, text = w - 2 * style.padding, markup(label)
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
     if card.icon:
         side = style.icon * (RULES_ICON if qr else 1.0)
-        icon = Icon(card.icon, Rect(w / 2 - side / 2, centre + fitted.label_size * ICON_LIFT + ICON_GAP, side, side), word.colour)
+        icon = Icon(card.icon, Rect(w / 2 - side / 2, centre + fitted.label_size * ICON_LIFT + ICON_GAP, side, side), word_colour)
     box = Rect(style.padding, centre - label_h / 2 + fitted.label_size * LABEL_RAISE, text_w, label_h)
     rule_y = centre - label_h / 2 - RULE_GAP
-    rule = Rule(w / 2 - RULE_HALF, rule_y, w / 2 + RULE_HALF, rule_y, word.colour, RULE_WIDTH, round_cap=True)
+    rule = Rule(w / 2 - RULE_HALF, rule_y, w / 2 + RULE_HALF, rule_y, word_colour, RULE_WIDTH, round_cap=True)
     front = FrontPlan(
         Fill(Rect(0, 0, w, h), card.colour, bleed="lrtb"),
         name,
         icon,
-        TextBlock(text, word, fitted.label_size, word.colour, box, "center"),
+        TextBlock(text, word, fitted.label_size, word_colour, box, "center"),
         rule,
-        _number(fitted, layout, deck.colour),
+        _number(fitted, layout, deck_colour),
     )
     if qr is None:
         return front
-    site_line = Line(site_label(site), deck.font, deck.size + SITE_GROW, deck.colour, w / 2, style.padding, centred=True)
-    tile = Rect(w / 2 - qr / 2, style.padding + deck.size + QR_GAP, qr, qr)
+    size = deck.size + SITE_GROW
+    baseline = style.padding - getAscentDescent(deck.font, size)[1]  # its descenders (the g of .be) inside the safe area too
+    site_line = Line(site_label(site), deck.font, size, deck_colour, w / 2, baseline, centred=True)
+    tile = Rect(w / 2 - qr / 2, baseline + deck.size + QR_GAP, qr, qr)
     return replace(front, site=site_line, code=Code(site, tile, QR_RADIUS))
 
 
@@ -137,18 +144,21 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
     regions = back_regions(style)
     band = regions.band
     deck = style.front_deck
-    band_middle = band.cy
+    deck_colour = on_face(deck, card)
+    # the band runs to the cut, its icon and label stay inside the safe area: centred on the band's part within it
+    safe_top = min(band.top, style.height - style.padding)
+    band_middle = (band.y + safe_top) / 2
     x = style.padding
     icon = None
     if card.icon:
-        side = band.h * BAND_ICON
-        icon = Icon(card.icon, Rect(x, band_middle - side / 2, side, side), deck.colour)
+        side = min(band.h * BAND_ICON, (safe_top - band.y) * BAND_SAFE_ICON)
+        icon = Icon(card.icon, Rect(x, band_middle - side / 2, side, side), deck_colour)
         x += side + BAND_ICON_GAP
-    word = Line(label, deck.font, deck.size + BAND_GROW, deck.colour, x, band_middle - deck.size * BAND_BASELINE)
+    word = Line(label, deck.font, deck.size + BAND_GROW, deck_colour, x, band_middle - deck.size * BAND_BASELINE)
 
-    title_colour = style.title.colour or card.colour
+    title_colour = on_back(style.title, card, style)
     title_box = Rect(regions.text_x, regions.text_top - fitted.title_height, regions.text_w, fitted.title_height)
-    body_colour = style.description.colour or card.colour
+    body_colour = on_back(style.description, card, style)
     body_h = fitted.body_height
     body_box = Rect(regions.text_x, regions.text_top - fitted.title_height - BODY_GAP - body_h, regions.text_w, body_h)
     return BackPlan(
@@ -158,8 +168,22 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
         word,
         TextBlock(fitted.title_markup, style.title, fitted.title_size, title_colour, title_box),
         TextBlock(fitted.body_markup, style.description, fitted.body_size, body_colour, body_box),
-        _number(fitted, layout, style.number.colour or card.colour),
+        _number(fitted, layout, on_back(style.number, card, style)),
     )
+
+
+def on_face(style: TextStyle, card: Card):
+    """A text's colour on the card's coloured face: 'auto' reads on that face, 'category' is the face's own colour."""
+    if style.colour == AUTO:
+        return card.on_colour
+    return style.colour or card.colour
+
+
+def on_back(style: TextStyle, card: Card, layout: CardLayout):
+    """A text's colour on the light back: 'category' is the category's colour deep enough to read there."""
+    if style.colour == AUTO:
+        return text_on(layout.back_background, layout.light_text, layout.dark_text)
+    return style.colour or card.ink or card.colour
 
 
 def _number(fitted: FittedCard, layout: Layout, colour) -> Line | None:

@@ -51,7 +51,7 @@ class Shrink:
 def body_markups(card: Card, bold_font: str, language: str) -> tuple[str, str]:
     """The description, and for the rules card its hashtags, as paragraph markup; links take the
     card's colour. Twice: as written, and with its last two words glued together."""
-    texts = typeset_glued(card.description, language, link_colour=hex_colour(card.colour))
+    texts = typeset_glued(card.description, language, link_colour=hex_colour(card.ink or card.colour))
     if not card.tags:
         return texts
     tags = "<br/><br/>" + " ".join(coloured(t, colour, bold_font) for t, colour in card.tags)
