@@ -273,14 +273,14 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     files = [cards, poster]
     if prepared.tiles:
         files.append(staging / TILES)
-        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone))
+        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone), language=edition.language)
         pdfs.append((files[-1], pages))
         sections.append((edition.bookmark_tiles or edition.bookmark_poster, pages))
     if layout.shop:
         files.append(staging / SHOP_CARDS)
         render_shop_cards(files[-1], plan.faces, layout, edition, author, icons)
         files.append(staging / SHOP_POSTER)
-        write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular)
+        write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular, edition.language)
         for file in files[-2:]:
             convert(file)
     merge_pack(pack, pdfs, sections, edition, deck.structure, prepared.sheets.flip)

@@ -6,7 +6,7 @@ from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import RectangleObject
+from pypdf.generic import NameObject, RectangleObject, TextStringObject
 
 from cardgen.draw.marks import draw_segments
 from cardgen.plan.sheets import shop_page
@@ -14,7 +14,7 @@ from cardgen.model import RGB
 from cardgen.plan.geometry import Stroke
 
 
-def write_shop_poster(poster_pdf: Path, out_pdf: Path, background: RGB, marks: Stroke, font: str) -> None:
+def write_shop_poster(poster_pdf: Path, out_pdf: Path, background: RGB, marks: Stroke, font: str, language: str | None = None) -> None:
     """The poster's background runs 3 mm past the cut; TrimBox is the poster, BleedBox the bleed."""
     from reportlab.pdfgen.canvas import Canvas
 
@@ -39,6 +39,8 @@ def write_shop_poster(poster_pdf: Path, out_pdf: Path, background: RGB, marks: S
     result.trimbox = RectangleObject((page.trim.x, page.trim.y, page.trim.right, page.trim.top))
     result.bleedbox = RectangleObject((page.bleed.x, page.bleed.y, page.bleed.right, page.bleed.top))
     writer.add_metadata({k: v for k, v in (PdfReader(str(poster_pdf)).metadata or {}).items()})
+    if language:
+        writer.root_object[NameObject("/Lang")] = TextStringObject(language)
     with open(out_pdf, "wb") as handle:
         writer.write(handle)
 
