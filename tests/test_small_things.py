@@ -76,3 +76,27 @@ def test_a_site_name_too_long_even_at_the_smallest_size_is_refused_by_name(tmp_p
     line = next(i for i, text in enumerate((deck / "deck.yaml").read_text().splitlines(), 1) if text.startswith("site:"))
     assert f"deck.yaml:{line}: 'site': the site's name 'www.sexting-op-school-en-thuis-met-de-leerlingen.be/gids' is " in result.output
     assert "use a shorter address, or a larger QR code (qr.poster in layout.yaml)" in result.output
+
+
+def _features(svg: Path, tmp_path: Path):
+    """The face's dark features (brows, eyes, mouth) as a set of pixels, from a render of the drawing."""
+    from reportlab.graphics import renderPDF
+    from svglib.svglib import svg2rlg
+
+    pdf = tmp_path / f"{svg.stem}.pdf"
+    renderPDF.drawToFile(svg2rlg(str(svg)), str(pdf))
+    image = render(pdf, 0, dpi=72).convert("RGB")
+    return image.width, {(x, y) for x in range(image.width) for y in range(image.height) if max(image.getpixel((x, y))) < 110}
+
+
+def test_the_pink_face_is_even_not_a_smirk_or_a_raised_brow(tmp_path):
+    """Points to work on are plans: the pink face's brows, eyes and mouth mirror each other
+    (a smirk or one raised eyebrow, which read as mocking, do not), and its mouth turns up."""
+    width, dark = _features(CONTENT.parent / "assets" / "emoticons" / "pink.svg", tmp_path)
+    mirrored = {(width - 1 - x, y) for x, y in dark}
+    assert len(dark) > 1500
+    assert len(dark & mirrored) / len(dark) > 0.9
+    mouth = [(x, y) for x, y in dark if y > width * 0.6]
+    middle = [y for x, y in mouth if abs(x - width / 2) < 5]
+    corners = [y for x, y in mouth if abs(x - width / 2) > width * 0.12]
+    assert min(corners) < min(middle)  # the corners stand higher than the middle: a smile
