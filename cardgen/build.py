@@ -21,8 +21,10 @@ from cardgen.load.assets import builtin_assets
 from cardgen.plan.faces import CardFaces, plan_faces
 from cardgen.plan.palette import palette_warnings
 from cardgen.plan.poster import PosterPlan, plan_poster
+from cardgen.plan.printing import Part, PrintingPlan, pack_pages, plan_printing
 from cardgen.plan.tiles import TilePlan, TilingError, plan_tiles
 from cardgen.typeset.markup import printed
+from cardgen.typeset.paragraph import printed_line
 
 if TYPE_CHECKING:  # the output module (filelock) is loaded only when files are written
     from cardgen.pdf.output import Written
@@ -40,6 +42,7 @@ class EditionPlan:
     fit: Fit
     poster: PosterPlan
     faces: tuple[CardFaces, ...]  # every card's front and back, in the fit's order
+    printing: PrintingPlan | None = None  # the print pack's first page; None for an edition without its texts
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
     bold = layout.fonts.bold.name
+    tiles = _plan_tiles(layout, deck, settings, problems)
     editions, notes = [], []
     for edition in deck.editions:
         if not check_deck_name(edition, layout.card, problems):
@@ -82,20 +86,40 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         qr = layout.qr.poster if layout.qr.show else None
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
-            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site)))
+            printing = _plan_printing(edition, layout, sheets, tiles, problems, notes)
+            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site), printing))
             notes.extend(fit.notes)
             if fit.shrink:
                 warnings.append(_shrink_warning(edition, fit.shrink))
             if patterns_for(edition.language) is None:
                 notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     drawings = _load_drawings(deck, problems)
-    tiles = _plan_tiles(layout, deck, settings, problems)
     if layout.cmyk:
         _refuse_cmyk_clashes(layout, deck, problems)
     warnings.extend(palette_warnings(deck.structure, layout))
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
+
+
+def _plan_printing(edition: Edition, layout: Layout, sheets: SheetPlan, tiles: TilePlan | None, problems: Problems, notes: list):
+    """The pack's first page, saying how each part prints; a deck without its texts gets a pack without it."""
+    texts = edition.printing
+    if texts is None:
+        notes.append(f"edition '{edition.code}': no 'printing:' section in {show_path(edition.path)}; the print pack has no "
+                     "first page saying how to print it (copy the section from another edition and translate it)")  # fmt: skip
+        return None
+    first = pack_pages(sheets.flip)
+    card_pages = len(sheets.sheets) * (1 if sheets.fold else 2)
+    cards = Part(edition.bookmark_cards, first + 1, first + card_pages)
+    poster = Part(edition.bookmark_poster, first + card_pages + 1, first + card_pages + 1)
+    tiled = (edition.bookmark_tiles or edition.bookmark_poster, TILES, len(tiles.tiles), tiles.sheet) if tiles else None
+    fonts = (layout.fonts.regular.name, layout.fonts.bold.name)
+    plan = plan_printing(texts, edition.language, fonts, layout.sheet.paper, sheets.flip, cards, poster, layout.poster.paper, tiled)
+    if plan is None:
+        problems.add(edition.path, edition.line("printing.title"), "printing",
+                     f"edition '{edition.code}': the texts under 'printing:' do not fit on one page even at 8 pt; shorten them")  # fmt: skip
+    return plan
 
 
 def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None:
@@ -248,7 +272,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     from functools import partial
 
     from cardgen.draw.vector import Icons
-    from cardgen.pdf.pack import merge_pack, split_parts
+    from cardgen.pdf.pack import CARDS, POSTER, merge_pack, split_parts
     from cardgen.pdf.render import render_sheets_and_poster, render_shop_cards
     from cardgen.pdf.shop import write_shop_poster
     from cardgen.pdf.tiles import draw_overlays, write_tiles
@@ -263,19 +287,25 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     marks = None  # the tiles' marks, drawn after the poster so that they share its font subsets
     if prepared.tiles:
         marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
+    after = partial(_after_poster, marks=marks, printing=plan.printing)
     card_pages, poster_pages = render_sheets_and_poster(
-        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks
+        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=after
     )
     convert(source)  # before cutting, so that the files cut from it, the tiles and the pack are CMYK too
-    split_parts(source, [(cards, card_pages, prepared.sheets.flip), (poster, poster_pages, None)], edition.language)
+    flip = prepared.sheets.flip
+    split_parts(source, [(cards, card_pages, CARDS[flip]), (poster, poster_pages, POSTER)], edition.language)
     printed_alone = card_pages + poster_pages
-    pdfs, sections = [(source, printed_alone)], [(edition.bookmark_cards, card_pages), (edition.bookmark_poster, poster_pages)]
+    pdfs, sections = [], []
+    if plan.printing:  # the page saying how to print the pack comes first, though it was drawn last
+        start = printed_alone + (len(prepared.tiles.tiles) if prepared.tiles else 0)
+        pdfs.append((source, (start, start + plan.printing.pages)))
+        sections.append((printed_line(edition.printing.title, edition.language), plan.printing.pages))
+    pdfs.append((source, (0, printed_alone)))
+    sections += [(edition.bookmark_cards, card_pages), (edition.bookmark_poster, poster_pages)]
     files = [cards, poster]
-    if prepared.tiles:
+    if prepared.tiles:  # a file of its own: tiles print single-sided, the pack's cards double-sided
         files.append(staging / TILES)
-        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone), language=edition.language)
-        pdfs.append((files[-1], pages))
-        sections.append((edition.bookmark_tiles or edition.bookmark_poster, pages))
+        write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone), language=edition.language)
     if layout.shop:
         files.append(staging / SHOP_CARDS)
         render_shop_cards(files[-1], plan.faces, layout, edition, author, icons)
@@ -283,10 +313,19 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular, edition.language)
         for file in files[-2:]:
             convert(file)
-    merge_pack(pack, pdfs, sections, edition, deck.structure, prepared.sheets.flip)
+    merge_pack(pack, pdfs, sections, edition, deck.structure, CARDS[flip]._replace(pick_tray=True))
     source.unlink()
     files.insert(2, pack)
     return edition.code, tuple(files), sum(pages for _, pages in sections)
+
+
+def _after_poster(canvas, marks, printing: PrintingPlan | None) -> int:
+    """The pages drawn after the poster, in the same document so that they share its font subsets:
+    the tiles' marks, then the pack's first page."""
+    from cardgen.draw.printing import draw_printing
+
+    pages = marks(canvas) if marks else 0
+    return pages + (draw_printing(canvas, printing) if printing else 0)
 
 
 def _cmyk_conversion(prepared: Prepared):

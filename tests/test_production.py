@@ -294,7 +294,7 @@ def test_poster_size_prints_the_same_poster_larger(tmp_path):
     assert "Sterke punten" in page_text(poster, 0)
 
 
-def test_tiles_cover_the_poster_in_the_editions_language_and_join_the_pack(tmp_path):
+def test_tiles_cover_the_poster_in_the_editions_language_and_the_pack_names_them(tmp_path):
     import pypdfium2 as pdfium
 
     from pdfread import page_text
@@ -307,9 +307,10 @@ def test_tiles_cover_the_poster_in_the_editions_language_and_join_the_pack(tmp_p
         assert f"posterdeel {label}" in text
     assert "hier lijmen" in page_text(tiles, 0)
     doc = pdfium.PdfDocument(str(tmp_path / "nl" / "print-pack.pdf"))
-    assert len(doc) == 11
-    assert [(b.get_title(), b.get_dest().get_index()) for b in doc.get_toc()][-1] == ("Poster in delen", 7)
+    assert len(doc) == 9  # the tiles print single-sided: a file of their own, not in the double-sided pack
+    assert [(b.get_title(), b.get_dest().get_index()) for b in doc.get_toc()][-1] == ("Poster", 8)
     doc.close()
+    assert "Poster in delen (poster-tiles.pdf, 4 bladen A4)" in " ".join(page_text(tmp_path / "nl" / "print-pack.pdf", 0).split())
 
 
 def test_an_overlap_too_large_for_the_tile_is_a_clear_error(tmp_path):
