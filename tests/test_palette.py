@@ -151,6 +151,14 @@ def test_check_warns_about_a_face_no_text_colour_reads_on(tmp_path):
     assert "neither light_text nor dark_text reads on it" in result.output
 
 
+def test_check_warns_about_a_pale_description_on_the_back(tmp_path):
+    deck = _deck(tmp_path, "layout.yaml", 'leading: 1.3, colour: "#333333"}', 'leading: 1.3, colour: "#AAAAAA"}')
+    result = _check(deck)
+    line = _line_of(deck / "layout.yaml", "description: {font: regular")
+    assert (f"layout.yaml:{line}: card.styles.description: #AAAAAA on the back (#FFFFFF) has a contrast of 2.3:1, "
+            "below 4.5:1; choose a darker colour, or colour: auto") in result.output  # fmt: skip
+
+
 def test_the_shipped_deck_checks_without_a_warning():
     result = CliRunner().invoke(main, ["check", "--content", str(CONTENT), "--strict"])
     assert result.exit_code == 0, result.output

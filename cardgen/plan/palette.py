@@ -124,4 +124,13 @@ def palette_warnings(structure, layout) -> list[str]:
                     f"{where}: {name}: the text on its face ({_hex(text)} on {_hex(colour)}, card.styles.{key}) has a contrast "
                     f"of {ratio:.1f}:1, below {MIN_CONTRAST:g}:1; {cure}"
                 )
+    for key in ("title", "description", "number"):  # on the back; 'category' and 'auto' are made to read there
+        style = getattr(card, key)
+        if style.colour in (None, AUTO) or contrast(style.colour, card.back_background) >= MIN_CONTRAST:
+            continue
+        warnings.append(
+            f"{show_path(layout.path)}:{layout.line(f'card.styles.{key}')}: card.styles.{key}: {_hex(style.colour)} on the back "
+            f"({_hex(card.back_background)}) has a contrast of {contrast(style.colour, card.back_background):.1f}:1, below "
+            f"{MIN_CONTRAST:g}:1; choose a darker colour, or colour: auto"
+        )
     return warnings
