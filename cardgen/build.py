@@ -21,7 +21,7 @@ from cardgen.load.assets import builtin_assets
 from cardgen.plan.faces import CardFaces, plan_faces
 from cardgen.plan.palette import palette_warnings
 from cardgen.plan.poster import PosterPlan, plan_poster
-from cardgen.plan.printing import Part, PrintingPlan, pack_pages, plan_printing
+from cardgen.plan.printing import TILES_FILE, PrintingPlan, plan_first_page
 from cardgen.plan.tiles import TilePlan, TilingError, plan_tiles
 from cardgen.typeset.markup import printed
 from cardgen.typeset.paragraph import printed_line
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the output module (filelock) is loaded only when files are 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
 SHOP_POSTER = "poster-shop.pdf"
-TILES = "poster-tiles.pdf"
+TILES = TILES_FILE
 OPTIONAL = (SHOP_CARDS, SHOP_POSTER, TILES)  # taken away when a build no longer makes them, so an edition's files always belong together
 
 
@@ -86,7 +86,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         qr = layout.qr.poster if layout.qr.show else None
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
-            printing = _plan_printing(edition, layout, sheets, tiles, problems, notes)
+            printing = plan_first_page(edition, layout, sheets, tiles, problems, notes)
             editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site), printing))
             notes.extend(fit.notes)
             if fit.shrink:
@@ -100,26 +100,6 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
-
-
-def _plan_printing(edition: Edition, layout: Layout, sheets: SheetPlan, tiles: TilePlan | None, problems: Problems, notes: list):
-    """The pack's first page, saying how each part prints; a deck without its texts gets a pack without it."""
-    texts = edition.printing
-    if texts is None:
-        notes.append(f"edition '{edition.code}': no 'printing:' section in {show_path(edition.path)}; the print pack has no "
-                     "first page saying how to print it (copy the section from another edition and translate it)")  # fmt: skip
-        return None
-    first = pack_pages(sheets.flip)
-    card_pages = len(sheets.sheets) * (1 if sheets.fold else 2)
-    cards = Part(edition.bookmark_cards, first + 1, first + card_pages)
-    poster = Part(edition.bookmark_poster, first + card_pages + 1, first + card_pages + 1)
-    tiled = (edition.bookmark_tiles or edition.bookmark_poster, TILES, len(tiles.tiles), tiles.sheet) if tiles else None
-    fonts = (layout.fonts.regular.name, layout.fonts.bold.name)
-    plan = plan_printing(texts, edition.language, fonts, layout.sheet.paper, sheets.flip, cards, poster, layout.poster.paper, tiled)
-    if plan is None:
-        problems.add(edition.path, edition.line("printing.title"), "printing",
-                     f"edition '{edition.code}': the texts under 'printing:' do not fit on one page even at 8 pt; shorten them")  # fmt: skip
-    return plan
 
 
 def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None:

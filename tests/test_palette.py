@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from cardgen.cli import main
 from cardgen.plan.palette import MIN_CONTRAST, MIN_GREY_STEP, contrast, lightness, readable, text_on
 from conftest import CONTENT
-from pdfread import MM, find_text
+from pdfread import find_text
 
 DPI = 100
 # the cards.pdf pages and a word on each face: the rules card, a kwaliteit, preventie and reactie card

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cardgen.model import PrintingTexts, TextStyle
+from cardgen.errors import Problems, show_path
+from cardgen.model import Edition, Layout, PrintingTexts, TextStyle
+from cardgen.plan.sheets import SheetPlan
+from cardgen.plan.tiles import TilePlan
 from cardgen.plan.geometry import Line, Rect, TextBlock
 from cardgen.typeset.markup import printed, typeset
 from cardgen.typeset.paragraph import measure, paragraph
@@ -25,6 +28,7 @@ LEADING = 1.35
 PART_GAP = 5 * MM
 TITLE_GAP = 10 * MM
 INK = (0.15, 0.15, 0.17)
+TILES_FILE = "poster-tiles.pdf"  # as cardgen.build names it
 
 
 @dataclass(frozen=True)
@@ -103,3 +107,23 @@ def plan_printing(
         note_h = measure(paragraph(note, style, size_, INK), box_w)[0]
         blank = TextBlock(note, style, size_, INK, Rect(MARGIN, height / 2 - note_h / 2, box_w, note_h), "center")
     return PrintingPlan(size, title, tuple(blocks), blank)
+
+
+def plan_first_page(edition: Edition, layout: Layout, sheets: SheetPlan, tiles: TilePlan | None, problems: Problems, notes: list) -> PrintingPlan | None:
+    """The pack's first page, saying how each part prints; a deck without its texts gets a pack without it."""
+    texts = edition.printing
+    if texts is None:
+        notes.append(f"edition '{edition.code}': no 'printing:' section in {show_path(edition.path)}; the print pack has no "
+                     "first page saying how to print it (copy the section from another edition and translate it)")  # fmt: skip
+        return None
+    first = pack_pages(sheets.flip)
+    card_pages = len(sheets.sheets) * (1 if sheets.fold else 2)
+    cards = Part(edition.bookmark_cards, first + 1, first + card_pages)
+    poster = Part(edition.bookmark_poster, first + card_pages + 1, first + card_pages + 1)
+    tiled = (edition.bookmark_tiles or edition.bookmark_poster, TILES_FILE, len(tiles.tiles), tiles.sheet) if tiles else None
+    fonts = (layout.fonts.regular.name, layout.fonts.bold.name)
+    plan = plan_printing(texts, edition.language, fonts, layout.sheet.paper, sheets.flip, cards, poster, layout.poster.paper, tiled)
+    if plan is None:
+        problems.add(edition.path, edition.line("printing.title"), "printing",
+                     f"edition '{edition.code}': the texts under 'printing:' do not fit on one page even at 8 pt; shorten them")  # fmt: skip
+    return plan
