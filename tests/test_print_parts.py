@@ -74,7 +74,7 @@ def test_the_first_page_says_how_to_print_each_part_with_its_pages(tiled):
     assert first.startswith("Zo druk je dit pakket af")
     assert "Kaarten (bladzijden 3–8): dubbelzijdig, omslaan langs de lange kant, op ware grootte" in first
     assert "Poster (bladzijde 9, A1): enkelzijdig, op A1." in first
-    assert "Poster in delen (poster-tiles.pdf, 15 bladen A4): enkelzijdig en op ware grootte" in first
+    assert "Poster in delen (poster-tiles.pdf, 15 bladen A4): druk dat bestand apart af, enkelzijdig en op ware grootte" in first
     back = " ".join(page_text(pack, 1).split())
     assert back == "Deze bladzijde is met opzet leeg, zodat de kaarten op een nieuw blad beginnen."
     assert "#kwaliteit" in page_text(pack, 2)  # the cards start on the third page: the front of the second sheet
