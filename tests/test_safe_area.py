@@ -75,3 +75,17 @@ def test_only_the_backgrounds_reach_into_the_5_mm_inside_the_cut(shop_cards):
             strays[index] = stray
     assert len(document) == 50
     assert not strays, f"pages with ink in the 5 mm inside the cut (page: pixels): {strays}"
+
+
+def test_a_band_with_no_room_inside_the_safe_area_is_refused_by_name(tmp_path):
+    import shutil
+
+    deck = tmp_path / "deck"
+    shutil.copytree(CONTENT, deck)
+    layout = deck / "layout.yaml"
+    layout.write_text(layout.read_text(encoding="utf-8").replace("  band: 11mm", "  band: 7mm", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--content", str(deck), "--lang", "nl"])
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate(layout.read_text().splitlines(), 1) if text.startswith("  band:"))
+    assert (f"layout.yaml:{line}: 'card.band': expected at least 9 mm, found 7 mm: the band's icon and label stand inside the "
+            "safe area (card.padding, 5 mm) and need 4 mm of the band below it") in result.output  # fmt: skip

@@ -250,6 +250,7 @@ LEADING = (0.8, 3.0)  # line height per size: below, lines overprint; above, a t
 CARD_STYLES = ("front_label", "front_deck", "title", "description", "number")
 POSTER_STYLES = ("title", "label", "footer")
 MAX_MARK = (20 * MM, 10 * MM, 1 * MM)  # cut marks' length, offset and width
+MIN_BAND_ROOM = 4 * MM  # of the back's band below the safe area's edge, for its icon and label
 SLACK = 0.01  # pt: a limit written in mm, read back through points, is still that limit
 
 
@@ -273,6 +274,10 @@ def _check_card(card: CardLayout, qr: QrLayout, complain) -> None:
         return
     if card.band > card.height / 3 + SLACK:
         complain("card.band", f"expected at most a third of the card's height ({card.height / 3 / MM:g} mm), found {card.band / MM:g} mm")
+    elif card.band < card.padding + MIN_BAND_ROOM - SLACK:
+        complain("card.band", f"expected at least {(card.padding + MIN_BAND_ROOM) / MM:g} mm, found {card.band / MM:g} mm: the band's "
+                 f"icon and label stand inside the safe area (card.padding, {card.padding / MM:g} mm) and need "
+                 f"{MIN_BAND_ROOM / MM:g} mm of the band below it")
     most = min(inner_w, 0.4 * card.height)
     if card.icon > most + SLACK:
         complain("card.icon", f"expected at most {most / MM:g} mm (the width inside the padding and 40 % of the "
