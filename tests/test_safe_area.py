@@ -33,10 +33,11 @@ def trim_boxes(pdf: Path) -> list[tuple[float, float, float, float]]:
     return [tuple(float(v) for v in page.trimbox) for page in PdfReader(str(pdf)).pages]
 
 
-def test_every_character_stands_5_mm_inside_the_cut(shop_cards):
-    document = pdfium.PdfDocument(str(shop_cards))
+def _nearest_characters(pdf: Path) -> dict[str, tuple[float, int]]:
+    """Each character's smallest distance to its page's trim box, and the page."""
+    document = pdfium.PdfDocument(str(pdf))
     nearest = {}
-    for index, (x0, y0, x1, y1) in enumerate(trim_boxes(shop_cards)):
+    for index, (x0, y0, x1, y1) in enumerate(trim_boxes(pdf)):
         text = document[index].get_textpage()
         for i in range(text.count_chars()):
             char = text.get_text_range(i, 1)
@@ -46,9 +47,20 @@ def test_every_character_stands_5_mm_inside_the_cut(shop_cards):
             gap = min(left - x0, bottom - y0, x1 - right, y1 - top)
             if gap < nearest.get(char, (1e9,))[0]:
                 nearest[char] = (gap, index)
+    return nearest
+
+
+def test_every_character_stands_5_mm_inside_the_cut(shop_cards):
+    nearest = _nearest_characters(shop_cards)
     assert len(nearest) > 20  # the pages were read: labels, titles, descriptions, the site
     close = {char: (round(gap / MM, 2), page) for char, (gap, page) in nearest.items() if gap < SAFE - SLACK}
     assert not close, f"characters nearer the cut than 5 mm (mm, page): {close}"
+
+
+def test_the_shop_posters_text_stands_inside_the_safe_area_too(shop_cards):
+    nearest = _nearest_characters(shop_cards.parent / "poster-shop.pdf")
+    assert len(nearest) > 20
+    assert min(gap for gap, _ in nearest.values()) >= SAFE
 
 
 def test_only_the_backgrounds_reach_into_the_5_mm_inside_the_cut(shop_cards):
