@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the output module (filelock) is loaded only when files are 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
 SHOP_POSTER = "poster-shop.pdf"
-TILES = "poster-tiles.pdf"
+TILES = "poster-tiles.pdf"  # the name plan/printing.py's first page gives too
 OPTIONAL = (SHOP_CARDS, SHOP_POSTER, TILES)  # taken away when a build no longer makes them, so an edition's files always belong together
 
 
@@ -88,10 +88,11 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     from functools import partial
 
     from cardgen.draw.vector import Icons
-    from cardgen.pdf.pack import merge_pack, split_parts
+    from cardgen.pdf.pack import CARDS, POSTER, merge_pack, split_parts
     from cardgen.pdf.render import render_sheets_and_poster, render_shop_cards
     from cardgen.pdf.shop import finish_shop_cards, write_shop_poster
     from cardgen.pdf.tiles import draw_overlays, write_tiles
+    from cardgen.typeset.paragraph import printed_line
 
     icons = Icons(dict(prepared.drawings))
     deck, layout, edition = prepared.deck, prepared.layout, plan.edition
@@ -103,30 +104,46 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     marks = None  # the tiles' marks, drawn after the poster so that they share its font subsets
     if prepared.tiles:
         marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
+    after = partial(_after_poster, marks=marks, printing=plan.printing)
     card_pages, poster_pages = render_sheets_and_poster(
-        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks, inks=inks,
+        source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=after, inks=inks,
         note=plan.sheet_note,
     )
-    split_parts(source, [(cards, card_pages, prepared.sheets.flip), (poster, poster_pages, None)], edition.language)
+    flip = prepared.sheets.flip
+    split_parts(source, [(cards, card_pages, CARDS[flip]), (poster, poster_pages, POSTER)], edition.language)
     printed_alone = card_pages + poster_pages
-    pdfs, sections = [(source, printed_alone)], [(edition.bookmark_cards, card_pages), (edition.bookmark_poster, poster_pages)]
+    pdfs, sections = [], []
+    if plan.printing:  # the page saying how to print the pack comes first, though it was drawn last
+        start = printed_alone + (len(prepared.tiles.tiles) if prepared.tiles else 0)
+        pdfs.append((source, (start, start + plan.printing.pages)))
+        sections.append((printed_line(edition.printing.title, edition.language), plan.printing.pages))
+    pdfs.append((source, (0, printed_alone)))
+    sections += [(edition.bookmark_cards, card_pages), (edition.bookmark_poster, poster_pages)]
     files = [cards, poster]
-    if prepared.tiles:
+    if prepared.tiles:  # a file of its own: tiles print single-sided, the pack's cards double-sided
         files.append(staging / TILES)
-        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone))
-        pdfs.append((files[-1], pages))
-        sections.append((edition.bookmark_tiles or edition.bookmark_poster, pages))
+        write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone),
+                    language=edition.language)  # fmt: skip
     if layout.shop:
         files.append(staging / SHOP_CARDS)
         render_shop_cards(files[-1], plan.faces, layout, edition, author, icons, inks)
         finish_shop_cards(files[-1], intent)
         files.append(staging / SHOP_POSTER)
         write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular,
-                          inks, layout.shop_page == "marked", intent)  # fmt: skip
-    merge_pack(pack, pdfs, sections, edition, deck.structure, prepared.sheets.flip)
+                          inks, layout.shop_page == "marked", intent, edition.language)  # fmt: skip
+    merge_pack(pack, pdfs, sections, edition, deck.structure, CARDS[flip]._replace(pick_tray=True))
     source.unlink()
     files.insert(2, pack)
     return edition.code, tuple(files), sum(pages for _, pages in sections)
+
+
+def _after_poster(canvas, marks, printing) -> int:
+    """The pages drawn after the poster, in the same document so that they share its font subsets:
+    the tiles' marks, then the pack's first page."""
+    from cardgen.draw.printing import draw_printing
+
+    pages = marks(canvas) if marks else 0
+    return pages + (draw_printing(canvas, printing) if printing else 0)
 
 
 def _inks(prepared: Prepared):

@@ -116,14 +116,15 @@ def _borders(canvas, cell: Cell) -> None:
 
 
 def _caption(canvas, cell: Cell, plan: EditionPlan, index: int, font: str) -> None:
-    """The number in the card's colour, then the title, cut with an ellipsis to the pair's width."""
+    """The number in the card's colour (as text), then the title, cut with an ellipsis to the pair's width."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     number, title = caption(plan, index)
     x, y = cell.caption
     room = cell.back.x + cell.back.w - x
     canvas.setFont(font, CAPTION_SIZE)
-    canvas.setFillColorRGB(*plan.fit.cards[index].card.colour)
+    card = plan.fit.cards[index].card
+    canvas.setFillColorRGB(*(card.ink or card.colour))  # the colour deep enough to read on the white sheet
     canvas.drawString(x, y, number)
     x += stringWidth(number + "  ", font, CAPTION_SIZE)
     room -= stringWidth(number + "  ", font, CAPTION_SIZE)

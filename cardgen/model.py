@@ -60,6 +60,7 @@ class Structure:
     rules_icon: Path | None = None
     source_edition: str | None = None  # the edition translations are made from
     source_line: int = 1
+    site_line: int | None = None  # of 'site:' in deck.yaml, for messages
 
     def category(self, category_id: str) -> Category:
         return self._categories[category_id]
@@ -128,6 +129,20 @@ class TileTexts:
 
 
 @dataclass(frozen=True)
+class PrintingTexts:
+    """The first page of the print pack: how each part prints. {placeholders} are filled in;
+    `**bold**` and the other text markup work as on the cards."""
+
+    title: str
+    cards_long: str  # {part}, {pages}
+    cards_short: str
+    cards_fold: str
+    poster: str  # {part}, {page}, {paper}
+    tiles: str  # {part}, {file}, {count}, {paper}
+    blank: str  # on the back of this page in a double-sided pack, so that the cards start on a sheet of their own
+
+
+@dataclass(frozen=True)
 class Edition:
     code: str  # folder name under content/, e.g. "nl"
     path: Path  # texts.yaml
@@ -146,6 +161,7 @@ class Edition:
     fold: str | None = None  # the order of work printed on fold-over sheets (fold.steps); none: the README's
     bookmark_tiles: str | None = None
     notes: tuple[str, ...] = ()  # for `check`: cardgen's own page texts printed in English, say
+    printing: PrintingTexts | None = None  # the print pack's first page
 
     def line(self, key: str) -> int | None:
         return self._lines.get(key)
@@ -193,6 +209,8 @@ class Card:
     tags: tuple[tuple[str, RGB], ...] = ()  # coloured hashtags under the rules card's text
     sources: tuple[tuple[str, Source], ...] = ()  # where 'title', 'description', 'label' were written
     icon: Path | None = None
+    on_colour: RGB = (1.0, 1.0, 1.0)  # text on the coloured face, where a style's colour is 'auto'
+    ink: RGB | None = None  # the colour as text on the light back (titles, tags): readable; None is `colour`
 
     def source_of(self, part: str) -> Source:
         return self._sources.get(part, self.source)
@@ -215,7 +233,10 @@ class TextStyle:
     size: float
     min_size: float
     leading: float  # line height as a multiple of the size
-    colour: RGB
+    colour: RGB | str | None  # None: the category's colour; AUTO: light or dark, whichever reads on the face
+
+
+AUTO = "auto"
 
 
 @dataclass(frozen=True)
@@ -233,6 +254,8 @@ class CardLayout:
     number: TextStyle
     back_background: RGB
     rules_colour: RGB
+    light_text: RGB = (1.0, 1.0, 1.0)  # an 'auto' text colour on dark faces
+    dark_text: RGB = (31 / 255, 31 / 255, 36 / 255)  # and on light ones
 
 
 @dataclass(frozen=True)

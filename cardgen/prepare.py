@@ -16,7 +16,9 @@ from cardgen.plan.faces import CardFaces, plan_faces
 from cardgen.plan.fit import Fit, check_deck_name, fit_cards
 from cardgen.plan.geometry import Line
 from cardgen.plan.home import plan_home_sheets
+from cardgen.plan.palette import palette_warnings
 from cardgen.plan.poster import PosterPlan, plan_poster
+from cardgen.plan.printing import PrintingPlan, plan_first_page
 from cardgen.plan.sheets import SheetPlan
 from cardgen.typeset.glyphs import check_glyphs
 from cardgen.typeset.hyphenation import patterns_for
@@ -33,6 +35,7 @@ class EditionPlan:
     poster: PosterPlan
     faces: tuple[CardFaces, ...]  # every card's front and back, in the fit's order
     sheet_note: Line | None = None  # a fold-over sheet's order of work, in the edition's words
+    printing: PrintingPlan | None = None  # the print pack's first page; None for an edition without its texts
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
     bold = layout.fonts.bold.name
+    tiles = _plan_tiles(layout, deck, settings, problems)
     editions = []
     for edition in deck.editions:
         notes.extend(edition.notes)
@@ -81,17 +85,19 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
             note = _fold_note(sheets, layout, edition, problems)
-            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site), note))
+            printing = plan_first_page(edition, layout, sheets, tiles, problems, notes)
+            faces = plan_faces(fit, layout, edition, deck.structure.site)
+            editions.append(EditionPlan(edition, fit, poster, faces, note, printing))
             notes.extend(fit.notes)
             if fit.shrink:
                 warnings.append(_shrink_warning(edition, fit.shrink))
             if patterns_for(edition.language) is None:
                 notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     drawings = _load_drawings(deck, problems)
-    tiles = _plan_tiles(layout, deck, settings, problems)
     if layout.cmyk:
         _refuse_cmyk_clashes(layout, deck, problems)
         warnings.extend(_gamut_warnings(layout, deck))
+    warnings.extend(palette_warnings(deck.structure, layout))
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)

@@ -148,7 +148,7 @@ CASES = [
             "card 'weerbaarheid'",
             "the description does not fit",
             "the word 'www.grensoverschrijdendgedragweerbaarheid.be.'",
-            "wider than the 53.0 mm box",
+            "wider than the 52.4 mm box",
         ],
     ),
     case(

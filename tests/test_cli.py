@@ -45,7 +45,7 @@ def test_build_writes_the_three_pdfs_per_edition(deck_copy, tmp_path):
     for code in ("en", "fr", "nl"):
         for name in ("cards.pdf", "poster.pdf", "print-pack.pdf"):
             assert (out / code / name).read_bytes().startswith(b"%PDF-"), f"{code}/{name}"
-    assert "nl:" in result.output and "7 pages in the pack" in result.output
+    assert "nl:" in result.output and "9 pages in the pack" in result.output
     assert not [p for p in out.iterdir() if p.name.startswith(".cardgen-")]  # no staging left behind
 
 

@@ -20,7 +20,7 @@ def deck_with(tmp_path: Path, deck_colour: str, mark_colour: str) -> Path:
     deck = tmp_path / "deck"
     shutil.copytree(CONTENT, deck)
     structure = deck / "deck.yaml"
-    structure.write_text(structure.read_text(encoding="utf-8").replace('"#532D8C"', f'"{deck_colour}"', 1), encoding="utf-8")
+    structure.write_text(structure.read_text(encoding="utf-8").replace('"#4F2A8A"', f'"{deck_colour}"', 1), encoding="utf-8")
     layout = deck / "layout.yaml"
     text = layout.read_text(encoding="utf-8")
     assert '    colour: "#000000"' in text  # the cut marks

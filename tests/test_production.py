@@ -176,8 +176,9 @@ def test_text_keeps_to_the_safe_area_inside_the_cut(shop):
         assert left >= x0 + 4.9 * MM and right <= x1 - 4.9 * MM and bottom >= y0 + 4.9 * MM and top <= y1 - 4.9 * MM
 
 
-def test_every_front_shows_its_icon_in_white(shop, built, prepared):
-    """A tint must never leak: the white star on a front stays white after the poster drew it purple."""
+def test_every_front_shows_its_icon_in_its_text_colour(shop, built, prepared):
+    """A tint must never leak: the white star on a front stays white after the poster drew it purple
+    (and the dark shield on the light teal front stays dark)."""
     x0, y0, x1, y1 = boxes(shop, 2)["/TrimBox"]
     _, _, _, page_h = boxes(shop, 2)["/MediaBox"]
     s = 100 / 72
@@ -186,8 +187,11 @@ def test_every_front_shows_its_icon_in_white(shop, built, prepared):
         icon_area = image.crop((round((x0 + 20 * MM) * s), round((page_h - y1 + 8 * MM) * s),
                                 round((x1 - 20 * MM) * s), round((page_h - y1 + 35 * MM) * s)))  # fmt: skip
         data = icon_area.tobytes()
-        white = sum(1 for i in range(0, len(data), 3) if min(data[i : i + 3]) > 240)
-        assert white > 0.05 * (len(data) / 3), index  # a leaked tint leaves none
+        if index == 18:  # the light face carries dark text and icon
+            inked = sum(1 for i in range(0, len(data), 3) if max(data[i : i + 3]) < 50)
+        else:
+            inked = sum(1 for i in range(0, len(data), 3) if min(data[i : i + 3]) > 240)
+        assert inked > 0.05 * (len(data) / 3), index  # a leaked tint leaves none
 
 
 # --- CMYK ----------------------------------------------------------------------------------------
@@ -293,7 +297,7 @@ def test_poster_size_prints_the_same_poster_larger(tmp_path):
     assert "Sterke punten" in page_text(poster, 0)
 
 
-def test_tiles_cover_the_poster_in_the_editions_language_and_join_the_pack(tmp_path):
+def test_tiles_cover_the_poster_in_the_editions_language_and_the_pack_names_them(tmp_path):
     import pypdfium2 as pdfium
 
     from pdfread import page_text
@@ -306,9 +310,10 @@ def test_tiles_cover_the_poster_in_the_editions_language_and_join_the_pack(tmp_p
         assert f"posterdeel {label}" in text
     assert "hier lijmen" in page_text(tiles, 0)
     doc = pdfium.PdfDocument(str(tmp_path / "nl" / "print-pack.pdf"))
-    assert len(doc) == 11
-    assert [(b.get_title(), b.get_dest().get_index()) for b in doc.get_toc()][-1] == ("Poster in delen", 7)
+    assert len(doc) == 9  # the tiles print single-sided: a file of their own, not in the double-sided pack
+    assert [(b.get_title(), b.get_dest().get_index()) for b in doc.get_toc()][-1] == ("Poster", 8)
     doc.close()
+    assert "Poster in delen (poster-tiles.pdf, 4 bladen A4)" in " ".join(page_text(tmp_path / "nl" / "print-pack.pdf", 0).split())
 
 
 def test_an_overlap_too_large_for_the_tile_is_a_clear_error(tmp_path):

@@ -38,7 +38,7 @@ def load_structure(folder: Path, problems: Problems) -> Structure | None:
         return None
     return Structure(
         path, deck, author, site, rules_card, tuple(categories), tuple(cards), strengths, work, rules_icon,
-        source_edition, top.line_of("source_edition"),
+        source_edition, top.line_of("source_edition"), top.line_of("site"),
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cardgen.load import schema
 from cardgen.errors import Problems
-from cardgen.model import CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
+from cardgen.model import AUTO, CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
 from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.load.assets import resolve_asset
 from cardgen.load.output import read_output, refuse_unembedded_fonts
@@ -20,6 +20,7 @@ LAYOUT_FILE = "layout.yaml"
 
 FONT_ROLES = ("regular", "bold", "italic", "bold_italic")
 CATEGORY = None  # a style colour of "category": the card's own category colour
+DARK_TEXT = (31 / 255, 31 / 255, 36 / 255)  # #1F1F24: a near-black, a little blue, for text on light faces
 MIN_QR = 15 * MM  # smaller than this, a phone camera struggles with a printed code
 
 
@@ -108,9 +109,12 @@ def _style(parent: schema.Reader | None, key: str, fonts: dict[str, Font]) -> Te
 
 
 def _style_colour(value: object):
+    """A colour, 'category' (the card's category colour) or 'auto' (light text on dark faces, dark on light ones)."""
     if value == "category":
         return CATEGORY
-    return parse_colour(value, also=" or the word category")
+    if value == AUTO:
+        return AUTO
+    return parse_colour(value, also=", the word category or the word auto")
 
 
 def _card(top: schema.Reader, fonts: dict[str, Font], size_override: tuple[float, float] | None) -> CardLayout | None:
@@ -127,6 +131,8 @@ def _card(top: schema.Reader, fonts: dict[str, Font], size_override: tuple[float
         fit=reader.get("fit", schema.choice("deck", "card"), "deck"),
         back_background=reader.get("back_background", schema.colour),
         rules_colour=reader.get("rules_colour", schema.colour),
+        light_text=reader.get("light_text", schema.colour, (1.0, 1.0, 1.0)),
+        dark_text=reader.get("dark_text", schema.colour, DARK_TEXT),
     )
     styles = reader.mapping("styles")
     for name in ("front_label", "front_deck", "title", "description", "number"):
@@ -244,6 +250,7 @@ LEADING = (0.8, 3.0)  # line height per size: below, lines overprint; above, a t
 CARD_STYLES = ("front_label", "front_deck", "title", "description", "number")
 POSTER_STYLES = ("title", "label", "footer")
 MAX_MARK = (20 * MM, 10 * MM, 1 * MM)  # cut marks' length, offset and width
+MIN_BAND_ROOM = 4 * MM  # of the back's band below the safe area's edge, for its icon and label
 SLACK = 0.01  # pt: a limit written in mm, read back through points, is still that limit
 
 
@@ -267,6 +274,10 @@ def _check_card(card: CardLayout, qr: QrLayout, complain) -> None:
         return
     if card.band > card.height / 3 + SLACK:
         complain("card.band", f"expected at most a third of the card's height ({card.height / 3 / MM:g} mm), found {card.band / MM:g} mm")
+    elif card.band < card.padding + MIN_BAND_ROOM - SLACK:
+        complain("card.band", f"expected at least {(card.padding + MIN_BAND_ROOM) / MM:g} mm, found {card.band / MM:g} mm: the band's "
+                 f"icon and label stand inside the safe area (card.padding, {card.padding / MM:g} mm) and need "
+                 f"{MIN_BAND_ROOM / MM:g} mm of the band below it")
     most = min(inner_w, 0.4 * card.height)
     if card.icon > most + SLACK:
         complain("card.icon", f"expected at most {most / MM:g} mm (the width inside the padding and 40 % of the "

@@ -12,6 +12,7 @@ from cardgen.model import (
     CategoryText,
     Edition,
     PosterText,
+    PrintingTexts,
     RulesText,
     Source,
     Structure,
@@ -42,9 +43,10 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     cards = _card_texts(top, structure)
     rules = _rules_text(top, structure)
     poster = _poster_text(top)
-    lines = key_lines(node, ("deck", "poster", "calibration", "fold"))
+    lines = key_lines(node, ("deck", "poster", "calibration", "fold", "printing"))
     calibration = _calibration_text(top)
     tiles = _tile_texts(top)
+    printing = _printing_texts(top)
     fold = top.mapping("fold", required=False)
     fold_steps = fold.get("steps", schema.text) if fold else None
     if fold:
@@ -76,6 +78,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         bookmark_tiles=bookmark_tiles,
         notes=(f"edition '{path.parent.name}': {page_note}",) if page_note else (),
         fold=fold_steps,
+        printing=printing,
     )
 
 
@@ -217,6 +220,27 @@ def _tile_texts(top: schema.Reader) -> TileTexts | None:
             values[key] = None
     reader.finish()
     return None if None in values.values() else TileTexts(**values)
+
+
+_PRINTING_PLACES = {
+    "cards_long": ("part", "pages"), "cards_short": ("part", "pages"), "cards_fold": ("part", "pages"),
+    "poster": ("part", "page", "paper"), "tiles": ("part", "file", "count", "paper"),
+}  # fmt: skip
+
+
+def _printing_texts(top: schema.Reader) -> PrintingTexts | None:
+    """How each part of the print pack prints, for its first page; checked here, filled in when planned."""
+    reader = top.mapping("printing", required=False)
+    if reader is None:
+        return None
+    values = {key: reader.get(key, schema.text) for key in ("title", "cards_long", "cards_short", "cards_fold", "poster", "tiles", "blank")}
+    for key, text in values.items():
+        problem = placeholder_problem(text, _PRINTING_PLACES.get(key, ())) if text is not None else None
+        if problem:
+            reader.error(key, problem)
+            values[key] = None
+    reader.finish()
+    return None if None in values.values() else PrintingTexts(**values)
 
 
 def _refuse_untranslated(node: Node, prefix: str, problems: Problems) -> None:

@@ -1,18 +1,21 @@
-"""Cut the card sheet and the poster out of the document they are drawn in, and merge them (and the
-poster's tiles) into one print pack, with pypdf.
+"""Cut the card sheet and the poster out of the document they are drawn in, and merge them into one
+print pack behind its first page (how to print it), with pypdf.
 
-The sheets and the poster are drawn in one ReportLab document so that each font is embedded once,
-as one subset; the files a user prints on their own are cut from it, and the pack is that document
-with the tiles appended. pypdf drops a source's labels, language and viewer preferences when
-appending, so every file written here has them set again.
+The sheets, the poster, the tiles' marks and the pack's first page are drawn in one ReportLab
+document so that each font is embedded once, as one subset; the files a user prints on their own
+are cut from it, and the pack is its first page, then the cards and the poster. A PDF has one
+duplex preference for all its pages, so the pack holds only what prints well under the cards'
+one; the tiles (single-sided) stay in their own file. pypdf drops a source's labels, language
+and viewer preferences when appending, so every file written here has them set again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import BooleanObject, NameObject, TextStringObject
 
 from cardgen import __version__
 from cardgen.model import Edition, Structure
@@ -22,32 +25,46 @@ from cardgen.pdf.render import DUPLEX
 PRODUCER = f"cardgen {__version__} (ReportLab, pypdf)"
 
 
-def split_parts(source: Path, parts: list[tuple[Path, int, str | None]], language: str) -> None:
-    """parts: (pdf, page count, flip or None) in the order of `source`'s pages; each part gets the
-    source's metadata, `language`, no print scaling and, with a flip, its duplex preference."""
+class Printing(NamedTuple):
+    """How a file asks the print dialogue to print it (its viewer preferences)."""
+
+    duplex: str  # DuplexFlipLongEdge, DuplexFlipShortEdge or Simplex
+    actual_size: bool = True  # PrintScaling None; False leaves the viewer's own (which shrinks a page larger than the sheet)
+    pick_tray: bool = False  # PickTrayByPDFSize: an A3 page from the A3 tray
+
+
+CARDS = {flip: Printing(duplex) for flip, duplex in DUPLEX.items()}  # cut and backed: always at 100 %
+POSTER = Printing("Simplex", actual_size=False, pick_tray=True)  # one page: shrunk to the sheet rather than cut off
+TILES = Printing("Simplex")  # glued edge to edge: at 100 %, and never one on the back of another
+
+
+def split_parts(source: Path, parts: list[tuple[Path, int, Printing]], language: str) -> None:
+    """parts: (pdf, page count, how it prints) in the order of `source`'s pages; each part gets the
+    source's metadata, `language` and its print preferences."""
     reader = PdfReader(str(source))
     metadata = {**(reader.metadata or {}), "/Producer": PRODUCER}
     first = 0
-    for pdf, pages, flip in parts:
+    for pdf, pages, printing in parts:
         writer = PdfWriter()
         writer.append(reader, pages=(first, first + pages))
         first += pages
         writer.add_metadata(metadata)
-        _finish(writer, language, flip)
+        _finish(writer, language, printing)
         finish_file(writer)
         with open(pdf, "wb") as handle:
             writer.write(handle)
 
 
 def merge_pack(
-    out: Path, pdfs: list[tuple[Path, int]], sections: list[tuple[str, int]], edition: Edition, structure: Structure, flip: str
+    out: Path, pdfs: list[tuple[Path, tuple[int, int]]], sections: list[tuple[str, int]], edition: Edition, structure: Structure,
+    printing: Printing,
 ) -> None:
-    """pdfs: (pdf, how many of its first pages) appended in order; sections: (bookmark title, page
-    count) over the merged pages, each a bookmark and page labels "title 1", "title 2" (or only
-    "title" for a single page)."""
+    """pdfs: (pdf, (first page, page after the last)) appended in order; sections: (bookmark title,
+    page count) over the merged pages, each a bookmark and page labels "title 1", "title 2" (or
+    only "title" for a single page). The pack holds only parts that print as `printing` says."""
     writer = PdfWriter()
     for pdf, pages in pdfs:
-        writer.append(str(pdf), pages=(0, pages), import_outline=False)
+        writer.append(str(pdf), pages=pages, import_outline=False)
     first = 0
     for title, pages in sections:
         writer.add_outline_item(title=title, page_number=first)
@@ -62,7 +79,7 @@ def merge_pack(
             "/Producer": PRODUCER,
         }
     )
-    _finish(writer, edition.language, flip)
+    _finish(writer, edition.language, printing)
     writer.page_mode = "/UseOutlines"
     # the tiles carry the font subsets of the document they were cut from again, byte for byte: kept once
     finish_file(writer)  # before merging copies: one subset from two files, tagged alike, is then kept once
@@ -71,9 +88,10 @@ def merge_pack(
         writer.write(handle)
 
 
-def _finish(writer: PdfWriter, language: str, flip: str | None) -> None:
+def _finish(writer: PdfWriter, language: str, printing: Printing) -> None:
     writer.root_object[NameObject("/Lang")] = TextStringObject(language)
     prefs = writer.create_viewer_preferences()
-    if flip:
-        prefs.duplex = NameObject(f"/{DUPLEX[flip]}")
-    prefs.print_scaling = NameObject("/None")
+    prefs.duplex = NameObject(f"/{printing.duplex}")
+    prefs.print_scaling = NameObject("/None" if printing.actual_size else "/AppDefault")
+    if printing.pick_tray:
+        prefs[NameObject("/PickTrayByPDFSize")] = BooleanObject(True)  # pypdf's setter writes false for any value

@@ -8,7 +8,7 @@ from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import RectangleObject
+from pypdf.generic import NameObject, RectangleObject, TextStringObject
 
 from cardgen.draw.marks import draw_segments
 from cardgen.model import RGB
@@ -29,7 +29,7 @@ class OutputIntent:
 
 def write_shop_poster(
     poster_pdf: Path, out_pdf: Path, background: RGB, marks: Stroke, font: str,
-    inks: Inks | None = None, with_marks: bool = True, intent: OutputIntent | None = None,
+    inks: Inks | None = None, with_marks: bool = True, intent: OutputIntent | None = None, language: str | None = None,
 ) -> None:  # fmt: skip
     """The poster's background runs 3 mm past the cut; TrimBox is the poster, BleedBox the bleed."""
     from reportlab.pdfgen.canvas import Canvas
@@ -55,6 +55,8 @@ def write_shop_poster(
     result.trimbox = RectangleObject((page.trim.x, page.trim.y, page.trim.right, page.trim.top))
     result.bleedbox = RectangleObject((page.bleed.x, page.bleed.y, page.bleed.right, page.bleed.top))
     writer.add_metadata({k: v for k, v in (PdfReader(str(poster_pdf)).metadata or {}).items()})
+    if language:
+        writer.root_object[NameObject("/Lang")] = TextStringObject(language)
     _write(writer, out_pdf, intent)
 
 

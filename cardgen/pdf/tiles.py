@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import NameObject, RectangleObject
+from pypdf.generic import NameObject, RectangleObject, TextStringObject
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.tiles import draw_tile_pages
@@ -35,11 +35,14 @@ def write_tiles(
     font: str = "Helvetica",
     texts: TileTexts | None = None,
     marks_from: tuple[Path, int] | None = None,
+    language: str | None = None,
 ) -> int:
     """One sheet per tile, row by row from the top-left, written to `out_pdf`; returns the page count.
     `font` must be registered with ReportLab (an embedded TrueType font for print). `marks_from`:
     (pdf, first page) where draw_overlays drew the marks already, in the document the poster was
-    drawn in, so that both share their font subsets; without it, the marks get a document of their own."""
+    drawn in, so that both share their font subsets; without it, the marks get a document of their own.
+    `language` is the file's /Lang. The file asks to print single-sided (each tile is glued over
+    its neighbour: a tile on the back of another is lost) and at actual size."""
     reader = PdfReader(str(poster_pdf))
     poster = reader.pages[0]
     if poster.rotation:
@@ -69,7 +72,11 @@ def write_tiles(
         page.merge_page(overlay)
     if title:
         writer.add_metadata({"/Title": title})
-    writer.create_viewer_preferences().print_scaling = NameObject("/None")  # tiles only meet at 100 %
+    prefs = writer.create_viewer_preferences()
+    prefs.print_scaling = NameObject("/None")  # tiles only meet at 100 %
+    prefs.duplex = NameObject("/Simplex")
+    if language:
+        writer.root_object[NameObject("/Lang")] = TextStringObject(language)
     finish_file(writer)  # first: the poster's and the marks' copies of one subset are then kept once
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     with open(out_pdf, "wb") as handle:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cardgen.model import Card, Edition, Layout, Source, Structure
+from cardgen.model import Card, Edition, Layout, RGB, Source, Structure
+from cardgen.plan.palette import readable, text_on
 
 
 def card_count(structure: Structure) -> int:
@@ -14,6 +15,7 @@ def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Ca
     """The deck in print order: the rules card first or last (as the structure says), numbered action cards."""
     total = len(structure.cards)
     actions = []
+    inks = {category.id: _inks(category.colour, layout) for category in structure.categories}  # once a category, not a card
     for spec in structure.cards:
         text = edition.card(spec.id)
         category = structure.category(spec.category)
@@ -34,13 +36,15 @@ def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Ca
                     ("label", edition.category(spec.category).source),
                 ),
                 icon=category.icon,
+                **inks[spec.category],
             )
         )
     if structure.rules_card == "none" or edition.rules is None:
         return actions
     rules = edition.rules
-    hashtags = [(rules.hashtags, layout.card.rules_colour)] if rules.hashtags else []
-    tags = hashtags + [(edition.category(c.id).label, c.colour) for c in structure.categories]
+    own = _inks(layout.card.rules_colour, layout)
+    hashtags = [(rules.hashtags, own["ink"])] if rules.hashtags else []
+    tags = hashtags + [(edition.category(c.id).label, inks[c.id]["ink"]) for c in structure.categories]
     rules_card = Card(
         id="rules",
         kind="rules",
@@ -58,5 +62,13 @@ def cards_for(structure: Structure, edition: Edition, layout: Layout) -> list[Ca
             ("label", rules.label_source),
         ),
         icon=structure.rules_icon,
+        **own,
     )
     return [rules_card, *actions] if structure.rules_card == "first" else [*actions, rules_card]
+
+
+def _inks(colour: RGB, layout: Layout) -> dict[str, RGB]:
+    """The text colours that go with a face's colour: on the face itself (for 'auto' styles) and
+    the colour itself as text on the light back (titles, links), deepened there until it reads."""
+    card = layout.card
+    return {"on_colour": text_on(colour, card.light_text, card.dark_text), "ink": readable(colour, card.back_background)}

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
 from cardgen.model import Edition, Layout
 from cardgen.paragraphs import Lines, wrapped
 from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width, text_colours
+from cardgen.plan.palette import on_back, on_face
 from cardgen.plan.geometry import BODY_GAP, Code, Fill, Icon, Line, Rect, Rule, TextBlock, back_regions
 from cardgen.typeset.markup import printed
 from cardgen.typeset.paragraph import markup, printed_line, site_label
@@ -33,6 +36,7 @@ QR_RADIUS = 1.2 * MM
 # --- the back's band: the label in white beside the category's icon ---------------------------
 BAND_BASELINE = 0.35  # in label sizes below the band's middle: centres the lower-case letters on it
 BAND_ICON = 0.58  # the icon's side as a share of the band's height
+BAND_SAFE_ICON = 0.8  # at most this share of the band's part inside the safe area
 BAND_ICON_GAP = 1.8 * MM  # icon to label
 BAND_GROW = 1.0  # pt: the band's label a little larger than the deck's name on the front
 
@@ -78,25 +82,26 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
     qr = layout.qr.rules_card if layout.qr.show else None
     faces = []
     labels: dict[str, str] = {}  # a category's label is shared by its cards: set once
-    lines: dict[tuple[str, float], Lines] = {}  # and wrapped once a size, for all of them
+    lines: dict[tuple, Lines] = {}  # and wrapped once a size and colour, for all of them
     for fitted in fit.cards:
         raw = fitted.card.label
         if raw not in labels:
             labels[raw] = printed_line(raw, edition.language)  # one way everywhere it prints
         label = labels[raw]
-        if (label, fitted.label_size) not in lines:
-            lines[label, fitted.label_size] = label_lines(label, fitted.label_size, layout)
+        key = (label, fitted.label_size, on_face(layout.card.front_label, fitted.card))
+        if key not in lines:
+            lines[key] = label_lines(*key, layout)
         code = qr if fitted.card.kind == "rules" else None
-        front = plan_front(fitted, label, lines[label, fitted.label_size], layout, deck_name, site, code)
+        front = plan_front(fitted, label, lines[key], layout, deck_name, site, code)
         faces.append(CardFaces(front, plan_back(fitted, label, layout)))
     return tuple(faces)
 
 
-def label_lines(label: str, size: float, layout: Layout) -> Lines:
-    """The front's label wrapped across the card at `size` (its height is what it takes)."""
+def label_lines(label: str, size: float, colour, layout: Layout) -> Lines:
+    """The front's label wrapped across the card at `size` in `colour` (its height is what it takes)."""
     style = layout.card
     word = style.front_label
-    return Lines(wrapped(markup(label), word, size, word.colour, style.width - 2 * style.padding, "center"))
+    return Lines(wrapped(markup(label), word, size, colour, style.width - 2 * style.padding, "center"))
 
 
 def plan_front(
@@ -107,29 +112,32 @@ def plan_front(
     card, style = fitted.card, layout.card
     w, h = style.width, style.height
     deck, word = style.front_deck, style.front_label
-    name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
+    deck_colour, word_colour = on_face(deck, card), on_face(word, card)
+    name = Line(deck_name.upper(), deck.font, deck.size, deck_colour, w / 2 - deck_name_width(deck_name, deck) / 2,
                 h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
     text_w, text, label_h = w - 2 * style.padding, markup(label), label_para.height
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
     if card.icon:
         side = style.icon * (RULES_ICON if qr else 1.0)
-        icon = Icon(card.icon, Rect(w / 2 - side / 2, centre + fitted.label_size * ICON_LIFT + ICON_GAP, side, side), word.colour)
+        icon = Icon(card.icon, Rect(w / 2 - side / 2, centre + fitted.label_size * ICON_LIFT + ICON_GAP, side, side), word_colour)
     box = Rect(style.padding, centre - label_h / 2 + fitted.label_size * LABEL_RAISE, text_w, label_h)
     rule_y = centre - label_h / 2 - RULE_GAP
-    rule = Rule(w / 2 - RULE_HALF, rule_y, w / 2 + RULE_HALF, rule_y, word.colour, RULE_WIDTH, round_cap=True)
+    rule = Rule(w / 2 - RULE_HALF, rule_y, w / 2 + RULE_HALF, rule_y, word_colour, RULE_WIDTH, round_cap=True)
     front = FrontPlan(
         Fill(Rect(0, 0, w, h), card.colour, bleed="lrtb"),
         name,
         icon,
-        TextBlock(text, word, fitted.label_size, word.colour, box, "center", label_para),
+        TextBlock(text, word, fitted.label_size, word_colour, box, "center", label_para),
         rule,
-        _number(fitted, layout, deck.colour),
+        _number(fitted, layout, deck_colour),
     )
     if qr is None:
         return front
-    site_line = Line(site_label(site), deck.font, deck.size + SITE_GROW, deck.colour, w / 2, style.padding, centred=True)
-    tile = Rect(w / 2 - qr / 2, style.padding + deck.size + QR_GAP, qr, qr)
+    size = deck.size + SITE_GROW
+    baseline = style.padding - getAscentDescent(deck.font, size)[1]  # its descenders (the g of .be) inside the safe area too
+    site_line = Line(site_label(site), deck.font, size, deck_colour, w / 2, baseline, centred=True)
+    tile = Rect(w / 2 - qr / 2, baseline + deck.size + QR_GAP, qr, qr)
     return replace(front, site=site_line, code=Code(site, tile, QR_RADIUS))
 
 
@@ -138,14 +146,17 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
     regions = back_regions(style)
     band = regions.band
     deck = style.front_deck
-    band_middle = band.cy
+    deck_colour = on_face(deck, card)
+    # the band runs to the cut, its icon and label stay inside the safe area: centred on the band's part within it
+    safe_top = min(band.top, style.height - style.padding)
+    band_middle = (band.y + safe_top) / 2
     x = style.padding
     icon = None
     if card.icon:
-        side = band.h * BAND_ICON
-        icon = Icon(card.icon, Rect(x, band_middle - side / 2, side, side), deck.colour)
+        side = min(band.h * BAND_ICON, (safe_top - band.y) * BAND_SAFE_ICON)
+        icon = Icon(card.icon, Rect(x, band_middle - side / 2, side, side), deck_colour)
         x += side + BAND_ICON_GAP
-    word = Line(label, deck.font, deck.size + BAND_GROW, deck.colour, x, band_middle - deck.size * BAND_BASELINE)
+    word = Line(label, deck.font, deck.size + BAND_GROW, deck_colour, x, band_middle - deck.size * BAND_BASELINE)
 
     title_colour, body_colour = text_colours(card, style)
     title_box = Rect(regions.text_x, regions.text_top - fitted.title_height, regions.text_w, fitted.title_height)
@@ -158,7 +169,7 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
         word,
         TextBlock(fitted.title_markup, style.title, fitted.title_size, title_colour, title_box, lines=fitted.title_lines),
         TextBlock(fitted.body_markup, style.description, fitted.body_size, body_colour, body_box, lines=fitted.body_lines),
-        _number(fitted, layout, style.number.colour or card.colour),
+        _number(fitted, layout, on_back(style.number, card, style)),
     )
 
 

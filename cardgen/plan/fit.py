@@ -12,6 +12,7 @@ from cardgen.paragraphs import Lines, wrapped
 
 from cardgen.errors import Problems
 from cardgen.plan.geometry import BODY_GAP, back_regions
+from cardgen.plan.palette import on_back
 from cardgen.model import RGB, Card, CardLayout, Edition, TextStyle
 from cardgen.typeset.paragraph import coloured, hex_colour, last_line_words
 from cardgen.typeset.markup import printed, typeset, typeset_glued
@@ -56,7 +57,7 @@ class Shrink:
 def body_markups(card: Card, bold_font: str, language: str) -> tuple[str, str]:
     """The description, and for the rules card its hashtags, as paragraph markup; links take the
     card's colour. Twice: as written, and with its last two words glued together."""
-    texts = typeset_glued(card.description, language, link_colour=hex_colour(card.colour))
+    texts = typeset_glued(card.description, language, link_colour=hex_colour(card.ink or card.colour))
     if not card.tags:
         return texts
     tags = "<br/><br/>" + " ".join(coloured(t, colour, bold_font) for t, colour in card.tags)
@@ -64,8 +65,8 @@ def body_markups(card: Card, bold_font: str, language: str) -> tuple[str, str]:
 
 
 def text_colours(card: Card, layout: CardLayout) -> tuple[RGB, RGB]:
-    """The colours of a card's title and description: the layout's, else the card's own."""
-    return layout.title.colour or card.colour, layout.description.colour or card.colour
+    """The colours of a card's title and description on the light back (see palette.on_back)."""
+    return on_back(layout.title, card, layout), on_back(layout.description, card, layout)
 
 
 def sizes(style: TextStyle) -> list[float]:

@@ -131,6 +131,7 @@ class Rule:
 # --- a card's back, shared by fitting and planning --------------------------------------------
 
 TITLE_GAP = 4 * MM  # band to title
+OVERHANG = 0.3 * MM  # a j or a quote at a line's start reaches this far left of the text's edge: kept inside the padding
 BODY_GAP = 2.5 * MM  # title to description
 FOOT_GAP = 3 * MM  # description to the number's line
 
@@ -154,8 +155,8 @@ def back_regions(card: CardLayout) -> BackRegions:
         band=band,
         text_top=min(band.y, card.height - card.padding) - TITLE_GAP,
         text_bottom=number_baseline + card.number.size + FOOT_GAP,
-        text_x=card.padding,
-        text_w=card.width - 2 * card.padding,
+        text_x=card.padding + OVERHANG,
+        text_w=card.width - 2 * (card.padding + OVERHANG),
         number_baseline=number_baseline,
     )
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from cardgen.errors import Problems
 from cardgen.plan.fit import largest_fitting
 from cardgen.plan.geometry import Code, Fill, Icon, Line, Rect, TextBlock
 from cardgen.model import Edition, PosterLayout, Structure, TextStyle
+from cardgen.plan.palette import readable
 from cardgen.typeset.paragraph import hex_colour, markup, measure, paragraph, printed_line, site_label
 from cardgen.typeset.markup import typeset
 from cardgen.units import MM
@@ -27,6 +30,7 @@ SWATCH_RADIUS = 0.2  # a legend square without an icon, rounded by this share of
 QR_RADIUS = 2 * MM
 SITE_SCALE = 0.8  # the site's name under the code, in footer sizes: a caption, smaller than the instruction
 SITE_DROP = 0.95  # its baseline below the code, in footer sizes
+SITE_INSET = 1 * MM  # the site's name keeps this far inside the panel's edge
 
 
 @dataclass(frozen=True)
@@ -111,14 +115,17 @@ def plan_poster(
     page = sizes.page
     emoticons = (structure.strengths, structure.work)
     labels = tuple(
-        Line(poster_line(text, edition), layout.label.font, sizes.label_size, layout.label.colour or emoticon.colour,
+        Line(poster_line(text, edition), layout.label.font, sizes.label_size, readable(layout.label.colour or emoticon.colour, layout.background),
              box.cx, sizes.label_baseline, centred=True)
         for box, emoticon, text in zip(sizes.faces, emoticons, (texts.strengths, texts.work))
     )  # fmt: skip
     footer = layout.footer
     site = None
     if sizes.qr:
-        site = Line(site_label(structure.site), footer.font, sizes.footer_size * SITE_SCALE, footer.colour,
+        size = _site_size(structure, footer, sizes, problems)
+        if size is None:
+            return None
+        site = Line(site_label(structure.site), footer.font, size, footer.colour,
                     sizes.qr.cx, sizes.qr.y - sizes.footer_size * SITE_DROP, centred=True)  # fmt: skip
     instruction, legend = _footer_items(layout, edition, structure, bold, sizes)
     return PosterPlan(
@@ -135,6 +142,27 @@ def plan_poster(
         Code(structure.site, sizes.qr, QR_RADIUS) if sizes.qr else None,
         site,
     )  # fmt: skip
+
+
+def _site_size(structure: Structure, footer: TextStyle, sizes: Sizes, problems: Problems) -> float | None:
+    """The site's name under its code, set smaller when it is wider than the panel round the code;
+    None (and a problem naming it) when even the footer's smallest size is too wide."""
+    text = site_label(structure.site)
+    room = sizes.qr.w + 2 * (PANEL_PAD - SITE_INSET)  # centred under the code, inside the panel on both sides
+    size = sizes.footer_size * SITE_SCALE
+    natural = stringWidth(text, footer.font, size)
+    if natural <= room:
+        return size
+    smallest = footer.min_size * SITE_SCALE
+    fitted = size * room / natural
+    if fitted >= smallest:
+        return fitted
+    problems.add(
+        structure.path, structure.site_line, "site",
+        f"the site's name '{text}' is {natural / size * smallest / MM:.0f} mm wide at {smallest:g} pt under the poster's "
+        f"QR code, which has {room / MM:.0f} mm; use a shorter address, or a larger QR code (qr.poster in layout.yaml)",
+    )  # fmt: skip
+    return None
 
 
 def _panel(sizes: Sizes) -> Fill:
@@ -159,7 +187,8 @@ def _footer_items(layout: PosterLayout, edition: Edition, structure: Structure, 
     legend = []
     for i, category in enumerate(structure.categories):
         words = edition.category(category.id)
-        text = legend_markup(words.label, words.summary, hex_colour(category.colour), bold, edition.language)
+        ink = readable(category.colour, PANEL)  # the label as text on the panel: a light category colour deepened to read
+        text = legend_markup(words.label, words.summary, hex_colour(ink), bold, edition.language)
         para_h, _ = measure(paragraph(text, style, size * LEGEND_SCALE, style.colour), width)
         x = footer.x + i * column_w + LEGEND_INDENT
         block = TextBlock(text, style, size * LEGEND_SCALE, style.colour, Rect(x + side + gap, top - para_h, width, para_h))

@@ -6,6 +6,8 @@ Text is measured here (ReportLab's font metrics), so that drawing (cardgen.draw.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
@@ -144,32 +146,46 @@ def _footer(
         x += plan.cols * tile_map.cells[0].w + 3 * MM
     right = x1 - 2 * MM - (plan.overlap if tile.col < plan.cols - 1 else 0)  # clear of the glue tick
     footer = []
+    where = _where(plan, tile, texts)
+    size = SMALL
     if tile.row < plan.rows - 1:
         note = glue_note(texts, tile.row + 1, tile.col)
-        size = fit_size(note, font, (right - x) / 2, SMALL)
-        note = shorten(note, font, size, (right - x) / 2)
+        # the place and the note at one size, as large as lets both fit; at the smallest size the
+        # note gives way: the place (with its overlap and unit) is the one to keep whole
+        both = stringWidth(where, font, 1) + stringWidth(note, font, 1)
+        size = max(MIN_SMALL, min(SMALL, (right - x - 4 * MM) / both))
+        room = max(right - x - stringWidth(where, font, size) - 4 * MM, (right - x) / 6)
+        whole = note
+        note = shorten(note, font, size, room)
+        if note != whole:
+            title = ""  # the room went to the note: the poster's title is the first thing to leave out
         width = stringWidth(note, font, size)
         footer.append(Line(note, font, size, GREY, right - width, baseline))  # right-aligned on `right`
         right -= width + 4 * MM
-    footer.append(_what(plan, tile, title, font, texts, (x, right), baseline))
+    footer.append(_what(where, title, font, (x, right), baseline, size))
     return label, tile_map, tuple(footer)
 
 
-def _what(
-    plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts, span: tuple[float, float], baseline: float
-) -> Line:
-    """What the poster is and where this tile goes in it, between span's left and right ends."""
-    what = f"{title} · " if title else ""
-    if len(plan.tiles) > 1:
-        what += fill_placeholders(texts.where, dict(
-            label=tile.label, row=row_name(tile.row), rows=plan.rows, col=tile.col + 1, cols=plan.cols,
-            overlap=f"{plan.overlap / MM:g}",
-        ))  # fmt: skip
-    else:
-        what += texts.whole
+def _where(plan: TilePlan, tile: Tile, texts: TileTexts) -> str:
+    """Where this tile goes in the poster (or that it is the whole poster)."""
+    if len(plan.tiles) == 1:
+        return texts.whole
+    where = fill_placeholders(texts.where, dict(
+        label=tile.label, row=row_name(tile.row), rows=plan.rows, col=tile.col + 1, cols=plan.cols,
+        overlap=f"{plan.overlap / MM:g}",
+    ))  # fmt: skip
+    return re.sub(r"(\d) (mm)\b", "\\1\u00a0\\2", where)  # a number and its unit stay together when words are cut
+
+
+def _what(where: str, title: str, font: str, span: tuple[float, float], baseline: float, largest: float = SMALL) -> Line:
+    """What the poster is and where this tile goes in it, between span's left and right ends. When
+    it is too long, the poster's title goes first, then whole words from the end: never a unit."""
     x, right = span
-    size = fit_size(what, font, right - x, SMALL)
-    return Line(shorten(what, font, size, right - x), font, size, INK, x, baseline)
+    for what in ((f"{title} · {where}",) if title else ()) + (where,):
+        size = fit_size(what, font, right - x, largest)
+        if stringWidth(what, font, size) <= right - x + 0.01:  # fit_size scaled it to the width exactly
+            return Line(what, font, size, INK, x, baseline)
+    return Line(shorten(where, font, size, right - x), font, size, INK, x, baseline)
 
 
 def _map(plan: TilePlan, tile: Tile, origin: tuple[float, float], height: float) -> TileMap:
@@ -190,12 +206,15 @@ def fit_size(text: str, font: str, width: float, size: float) -> float:
 
 
 def shorten(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut with an ellipsis if it is still too wide at `size`."""
+    """`text`, cut after a whole word with an ellipsis if it is still too wide at `size` ("10 mm"
+    is never left as "10 m…")."""
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + ELLIPSIS, font, size) > width:
-        text = text[:-1]
-    return text.rstrip(" ·,:") + ELLIPSIS if text else ""
+    while " " in text and stringWidth(text.rstrip(" ·,:") + ELLIPSIS, font, size) > width:
+        text = text.rsplit(" ", 1)[0]
+    if stringWidth(text.rstrip(" ·,:") + ELLIPSIS, font, size) > width:
+        return ""
+    return text.rstrip(" ·,:") + ELLIPSIS
 
 
 def _cap_height(font: str) -> float:

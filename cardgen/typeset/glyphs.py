@@ -64,5 +64,9 @@ def _texts(cards: list[Card], edition: Edition, structure: Structure, layout: La
         text = edition.category(category.id)
         yield text.source, "poster legend", text.label, (fonts["bold"],)
         yield text.source, "poster legend", text.summary, (poster.footer.font,)
+    if edition.printing is not None:
+        for key in ("title", "cards_long", "cards_short", "cards_fold", "poster", "tiles", "blank"):
+            source = Source(edition.path, edition.line(f"printing.{key}") or 1, f"printing.{key}")
+            yield source, "the print pack's first page", getattr(edition.printing, key), (fonts["regular"], fonts["bold"])
     if structure.site:
         yield Source(structure.path, 1, "site"), "the site's name", site_label(structure.site), (card.front_deck.font, poster.footer.font)
