@@ -147,7 +147,7 @@ def test_greys_print_on_black_alone_and_black_is_k100(shipped):
 def test_cmyk_colours_keep_their_values_in_text_markup_too(tmp_path):
     deck = frozen_copy(tmp_path)
     structure = deck / "deck.yaml"
-    structure.write_text(structure.read_text(encoding="utf-8").replace('"#532D8C"', '"cmyk(70, 90, 0, 10)"', 1), encoding="utf-8")
+    structure.write_text(structure.read_text(encoding="utf-8").replace('"#4F2A8A"', '"cmyk(70, 90, 0, 10)"', 1), encoding="utf-8")
     assert build(deck, tmp_path / "out").exit_code == 0
     printed = k_operators(tmp_path / "out" / "nl" / "cards.pdf")
     # 24 drawn from the plan's own colour tuples (each front, and the band and title of each back),
@@ -180,7 +180,7 @@ def test_an_out_of_gamut_colour_is_named_by_file_line_and_key(tmp_path, monkeypa
     assert result.exit_code == 0, result.output
     assert f"deck/layout.yaml:{line}: 'card.styles.number.colour': #00FF00 lies outside the gamut of the CMYK profile" in result.output
     assert "ΔE" not in result.output  # a Windows console in cp1252 has no Δ
-    assert "deck/deck.yaml:17: 'categories[1].colour': #532D8C lies outside" in result.output  # the frozen purple: 3.5
+    assert "deck/deck.yaml:17: 'categories[1].colour': #4F2A8A lies outside" in result.output  # the frozen purple: 3.7
     strict = CliRunner().invoke(main, ["build", "--content", "deck", "--out", "out2", "--lang", "nl", "--cmyk", "--strict"])
     assert strict.exit_code == 1
     plain = CliRunner().invoke(main, ["build", "--content", "deck", "--out", "out3", "--lang", "nl"])

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from cardgen.cli import main
-from conftest import CONTENT
+from conftest import CONTENT, FROZEN
 from patching import apply_patch
 from pdfread import MM, page_sizes, page_text
 
@@ -129,21 +129,21 @@ def _deck(tmp_path: Path) -> Path:
     return deck
 
 
-def test_a_deck_without_the_printing_texts_builds_a_pack_without_the_page_and_check_says_so(tmp_path):
+def test_a_deck_without_the_printing_texts_gets_cardgens_own_in_its_language(tmp_path):
     deck = _deck(tmp_path)
-    texts = deck / "nl" / "texts.yaml"
-    text = texts.read_text(encoding="utf-8")
-    texts.write_text(text[: text.index("# The print pack's first page")], encoding="utf-8")  # an older deck, from before the page
+    assert "printing:" not in (deck / "nl" / "texts.yaml").read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--content", str(deck), "--lang", "nl"])
     assert result.exit_code == 0, result.output
-    assert "no 'printing:' section in" in result.output and "the print pack has no first page saying how to print it" in result.output
+    assert "printing:" not in result.output and "page texts" not in result.output
     _build(tmp_path / "out", "--lang", "nl", content=deck)
     pack = tmp_path / "out" / "nl" / "print-pack.pdf"
-    assert outline(pack) == [("Kaarten", 0), ("Poster", 6)]
+    assert outline(pack)[0] == ("Zo druk je dit pakket af", 0)
+    assert "dubbelzijdig, omslaan langs de lange kant" in page_text(pack, 0)
 
 
 def test_an_unknown_placeholder_in_the_printing_texts_is_reported_with_its_line(tmp_path):
-    deck = _deck(tmp_path)
+    deck = tmp_path / "deck"
+    shutil.copytree(FROZEN, deck)  # an edition that sets the page's words itself
     _, line = apply_patch(deck, FIXTURES / "unknown_placeholder.patch")
     result = CliRunner().invoke(main, ["check", "--content", str(deck), "--lang", "nl"])
     assert result.exit_code == 1

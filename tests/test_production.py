@@ -327,7 +327,7 @@ def test_an_overlap_too_large_for_the_tile_is_a_clear_error(tmp_path):
 
 def test_a_tile_text_with_an_unknown_placeholder_is_named(deck_copy):
     texts = deck_copy / "nl" / "texts.yaml"
-    texts.write_text(texts.read_text(encoding="utf-8").replace("{label} komt over", "{tegel} komt over"), encoding="utf-8")
+    texts.write_text(texts.read_text(encoding="utf-8") + '\ntiles:\n  glue: "hier lijmen · {tegel} komt over deze kant"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--content", str(deck_copy), "--lang", "nl"])
     assert result.exit_code == 1
     assert "'tiles.glue': unknown placeholder" in result.output and "{label}" in result.output

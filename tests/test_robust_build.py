@@ -326,7 +326,7 @@ def test_an_unfinished_translation_is_skipped_and_the_others_build(deck_copy, tm
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert lines == [
-        "warning: de: skipped, the translation is not finished (82 not translated yet); 'cardgen translate status' lists them"
+        "warning: de: skipped, the translation is not finished (63 not translated yet); 'cardgen translate status' lists them"
     ]
     assert sorted(p.name for p in out.iterdir()) == ["en", "fr", "nl"]
     strict = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path / "strict"), "--strict"])

@@ -29,5 +29,6 @@ def test_every_shipped_edition_builds_its_print_pack(tmp_path):
     assert result.exit_code == 0, result.output
     for code in editions():
         pack = PdfReader(tmp_path / code / "print-pack.pdf")
-        assert len(pack.pages) == 7, code  # 25 cards, 9 a sheet: three fronts and three backs, and the poster
+        # how to print it (and its blank back), 25 cards 9 a sheet: three fronts and three backs, the poster
+        assert len(pack.pages) == 9, code
         assert pack.metadata["/Title"], code

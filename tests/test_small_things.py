@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from cardgen.cli import main
+from cardgen.load.assets import builtin_assets
 from conftest import CONTENT
 from pdfread import MM, find_text, page_text, render
 
@@ -92,7 +93,7 @@ def _features(svg: Path, tmp_path: Path):
 def test_the_pink_face_is_even_not_a_smirk_or_a_raised_brow(tmp_path):
     """Points to work on are plans: the pink face's brows, eyes and mouth mirror each other
     (a smirk or one raised eyebrow, which read as mocking, do not), and its mouth turns up."""
-    width, dark = _features(CONTENT.parent / "assets" / "emoticons" / "pink.svg", tmp_path)
+    width, dark = _features(builtin_assets() / "emoticons" / "pink.svg", tmp_path)
     mirrored = {(width - 1 - x, y) for x, y in dark}
     assert len(dark) > 1500
     assert len(dark & mirrored) / len(dark) > 0.9

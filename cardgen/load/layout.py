@@ -20,7 +20,7 @@ LAYOUT_FILE = "layout.yaml"
 
 FONT_ROLES = ("regular", "bold", "italic", "bold_italic")
 CATEGORY = None  # a style colour of "category": the card's own category colour
-DARK_TEXT = (31 / 255, 31 / 255, 36 / 255)  # #1F1F24: a near-black, a little blue, for text on light faces
+DARK_TEXT = (0x22 / 255, 0x22 / 255, 0x22 / 255)  # #222222: a near-black grey for text on light faces (black ink alone in CMYK)
 MIN_QR = 15 * MM  # smaller than this, a phone camera struggles with a printed code
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
-from cardgen.model import RGB, Layout, Structure
+from cardgen.model import AUTO, RGB, Layout, Structure
 from cardgen.pdf.cmyk import TARGET, Inks, Match, match, rgb8
 from cardgen.units import Colour
 
@@ -30,7 +30,8 @@ def design_colours(layout: Layout, structure: Structure) -> list[DesignColour]:
     written += [(f"card.styles.{name}.colour", getattr(card, name).colour) for name in CARD_STYLES]
     written += [("sheet.cut_marks.colour", layout.sheet.mark_colour), ("poster.background", poster.background)]
     written += [(f"poster.styles.{name}.colour", getattr(poster, name).colour) for name in POSTER_STYLES]
-    found = [DesignColour(layout.path, _line(layout, key), key, colour) for key, colour in written if colour is not None]
+    written = [(key, colour) for key, colour in written if colour not in (None, AUTO)]  # 'auto' is light_text or dark_text
+    found = [DesignColour(layout.path, _line(layout, key), key, colour) for key, colour in written]
     named = {id(colour) for _, colour in written}
     found += [DesignColour(layout.path, _line(layout, key), key, colour) for key, colour in _colours_in(layout, "") if id(colour) not in named]
     for item in (*structure.categories, structure.strengths, structure.work):
