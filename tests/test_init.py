@@ -215,7 +215,10 @@ def test_more_categories_than_icons_are_told(tmp_path):
     assert "\nrules_icon:" not in deck_yaml  # the scissors went to a category
     categories = deck_yaml.split("\ncategories:")[1].split("\ncards:")[0]
     assert len({line for line in categories.splitlines() if "colour:" in line}) == 6
-    build(deck, tmp_path / "out")
+    assert "only 3 colours stay apart as greys" in result.output
+    built = run("build", "--content", str(deck), "--out", str(tmp_path / "out"))
+    assert built.exit_code == 0, built.output
+    assert "print as greys only" in built.output  # as the note said: check and build warn
 
 
 def test_a_language_without_templates_gets_english_texts_and_a_note(tmp_path):
@@ -225,7 +228,9 @@ def test_a_language_without_templates_gets_english_texts_and_a_note(tmp_path):
     assert run("init", str(tmp_path / "other"), "--language", "not a tag").exit_code == 1
 
 
-def test_the_first_three_colours_carry_white_text_and_print_as_different_greys():
+def test_the_first_three_colours_carry_readable_text_and_print_as_different_greys():
+    """White or the default dark text ('auto') reads on every colour; the first three and the rules
+    card's light slate print as greys at least 15 apart in L*."""
     from cardgen.newdeck.make import PALETTE
 
     def luminance(colour):
@@ -233,9 +238,13 @@ def test_the_first_three_colours_carry_white_text_and_print_as_different_greys()
         linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
-    assert all(1.05 / (luminance(c) + 0.05) >= 4.5 for c in PALETTE)
-    greys = sorted(116 * luminance(c) ** (1 / 3) - 16 for c in PALETTE[:3])
-    assert greys[1] - greys[0] >= 15 and greys[2] - greys[1] >= 15
+    def contrast(a, b):
+        light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+        return (light + 0.05) / (dark + 0.05)
+
+    assert all(max(contrast(c, "#FFFFFF"), contrast(c, "#222222")) >= 4.5 for c in PALETTE)
+    greys = sorted(116 * luminance(c) ** (1 / 3) - 16 for c in (*PALETTE[:3], "#CDD2DA"))
+    assert all(b - a >= 15 for a, b in zip(greys, greys[1:])), greys
 
 
 def test_ids_are_ascii_stable_and_unique():

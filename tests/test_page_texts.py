@@ -16,7 +16,7 @@ from cardgen.load.defaults import PAGE_TEXTS, page_text_languages
 from tests.conftest import SMALL
 from tests.pdfread import page_text
 
-OWN_SECTIONS = ("calibration", "tiles", "bookmarks")
+OWN_SECTIONS = ("fold", "calibration", "tiles", "bookmarks", "printing")
 
 
 def run(*args: str):
@@ -24,7 +24,7 @@ def run(*args: str):
 
 
 def deck_without_page_texts(tmp_path: Path, language: str = "nl-BE", keep: str = "") -> Path:
-    """The small deck with its edition's calibration:, tiles: and bookmarks: taken out (`keep`
+    """The small deck with its edition's calibration:, tiles:, bookmarks: and printing: taken out (`keep`
     is YAML put back in their place) and its language tag set to `language`."""
     deck = tmp_path / "deck"
     shutil.copytree(SMALL, deck)
@@ -60,7 +60,7 @@ def build(deck: Path, out: Path, *extra: str) -> str:
 def test_an_edition_without_page_texts_gets_cardgens_own_in_its_language(tmp_path, language, cards, glue, calibration):
     deck, out = deck_without_page_texts(tmp_path, language), tmp_path / "out"
     build(deck, out)
-    assert bookmarks(out / "nl" / "print-pack.pdf")[0] == cards
+    assert bookmarks(out / "nl" / "print-pack.pdf")[1] == cards  # after the page on how to print it
     tiles = sorted((out / "nl").glob("poster-tiles*.pdf"))
     assert tiles and glue in page_text(tiles[0], 0), page_text(tiles[0], 0)
     result = run("calibrate", "--content", str(deck), "--out", str(out))
@@ -72,7 +72,7 @@ def test_an_edition_without_page_texts_gets_cardgens_own_in_its_language(tmp_pat
 def test_an_edition_in_another_language_falls_back_to_english_with_a_note(tmp_path):
     deck, out = deck_without_page_texts(tmp_path, "pl"), tmp_path / "out"
     build(deck, out)
-    assert bookmarks(out / "nl" / "print-pack.pdf")[:2] == ["Cards", "Poster"]
+    assert bookmarks(out / "nl" / "print-pack.pdf") == ["How to print this pack", "Cards", "Poster"]
     checked = run("check", "--content", str(deck))
     assert checked.exit_code == 0, checked.output
     (note,) = [line for line in checked.output.splitlines() if "page texts" in line]
@@ -84,7 +84,7 @@ def test_an_edition_in_another_language_falls_back_to_english_with_a_note(tmp_pa
 def test_an_edition_may_set_any_page_text_and_keeps_the_others(tmp_path):
     deck, out = deck_without_page_texts(tmp_path, "pl", keep="bookmarks:\n  cards: Karty\n"), tmp_path / "out"
     build(deck, out)
-    assert bookmarks(out / "nl" / "print-pack.pdf")[:2] == ["Karty", "Poster"]
+    assert bookmarks(out / "nl" / "print-pack.pdf")[1:] == ["Karty", "Poster"]
     note = run("check", "--content", str(deck)).output
     assert "bookmarks.cards" not in note and "print in English" in note  # the others still fall back
 

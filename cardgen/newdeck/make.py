@@ -24,8 +24,12 @@ LANGUAGES = ("en", "nl", "fr", "de")  # the languages the templates are written 
 # orange as in the Sextingscreener, the purple and the petrol darker, so that the three print as
 # greys at least 15 L* apart on a black-and-white printer; then hues as far from them as such
 # dark colours allow (a fourth category cannot differ in grey as well: its icon tells it apart).
-PALETTE = ("#2E1760", "#005560", "#B85400", "#1D4E89", "#8A1F5C", "#2E6B30", "#6B4226", "#005A8C", "#A0306A", "#4A5A1C")
-PALETTE_NAMES = ("purple", "petrol", "orange", "blue", "plum", "green", "brown", "ocean", "raspberry", "olive")
+# The Sextingscreener's three, which print as greys 15 or more apart in L* from each other and from
+# the rules card's light slate (L* 27, 48, 66 and 84); text on each follows 'auto' (white or dark).
+# No fourth colour can keep that distance in grey: from the fourth category on, icons tell them apart.
+PALETTE = ("#4F2A8A", "#B85400", "#52ADB5", "#1D4E89", "#8A1F5C", "#2E6B30", "#6B4226", "#005A8C", "#A0306A", "#4A5A1C")
+PALETTE_NAMES = ("purple", "orange", "teal", "blue", "plum", "green", "brown", "ocean", "raspberry", "olive")
+APART_IN_GREY = 3  # categories whose colours stay apart on a black-and-white printer
 ICONS = ("icons/star.svg", "icons/shield.svg", "icons/lifebuoy.svg", "icons/scissors.svg")
 RULES_ICON = "icons/scissors.svg"
 CARDS = {"en": ("card", "cards"), "nl": ("kaart", "kaarten"), "fr": ("carte", "cartes"), "de": ("Karte", "Karten")}
@@ -128,10 +132,14 @@ def _from_sheet(sheet):
 
 
 def _shared_icons(categories) -> list[str]:
-    if len(categories) <= len(ICONS):
-        return []
-    return [f"{len(categories)} categories and {len(ICONS)} icons: some categories share an icon; draw your own "
-            "(an SVG file in the deck folder) and name it under 'icon:' in deck.yaml"]  # fmt: skip
+    notes = []
+    if len(categories) > APART_IN_GREY:
+        notes.append(f"{len(categories)} categories: on a black-and-white printer only {APART_IN_GREY} colours stay apart "
+                     "as greys (check warns about the others); their icons tell them apart")  # fmt: skip
+    if len(categories) > len(ICONS):
+        notes.append(f"{len(categories)} categories and {len(ICONS)} icons: some categories share an icon; draw your own "
+                     "(an SVG file in the deck folder) and name it under 'icon:' in deck.yaml")  # fmt: skip
+    return notes
 
 
 def _deck_yaml(folder, title, code, author, site, categories, rows) -> str:
