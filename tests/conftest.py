@@ -64,3 +64,17 @@ def one_by_one(tmp_path_factory) -> Path:
         result = CliRunner().invoke(main, ["build", "--content", str(CONTENT), "--out", str(out), "--lang", code])
         assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored():
+    """A command run in this process may leave Ctrl-C ignored or handled its own way (a stopped
+    command ignores further interrupts, as it should); a process started by a later test would
+    inherit an ignored SIGINT and never stop on Ctrl-C. Each test starts with the handlers it found."""
+    import signal
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for sig, handler in saved.items():
+        if signal.getsignal(sig) is not handler and handler is not None:
+            signal.signal(sig, handler)

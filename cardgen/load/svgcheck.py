@@ -12,7 +12,6 @@ import re
 import stat
 from collections import Counter
 from pathlib import Path
-from xml.parsers import expat
 
 from cardgen.units import MM
 
@@ -95,6 +94,8 @@ class Scan:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
+        from xml.parsers import expat  # only for a drawing not in the cache
+
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.elements = 0
         self.stack: list[list] = [[0, Counter(), None]]  # per open element: numbers inside, <use> targets, id
@@ -102,6 +103,8 @@ class Scan:
         self.in_style = 0
 
     def run(self) -> None:
+        from xml.parsers import expat
+
         p = self.parser
         p.StartDoctypeDeclHandler = self._doctype
         p.EntityDeclHandler = self._entity

@@ -3,7 +3,7 @@ the card's lower-left corner (the imposition says where the card lands). Pure: n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
@@ -41,7 +41,7 @@ BAND_ICON_GAP = 1.8 * MM  # icon to label
 BAND_GROW = 1.0  # pt: the band's label a little larger than the deck's name on the front
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrontPlan:
     """The category's colour to the cut, the deck's name, the icon, the label, the number;
     the rules card adds the site's name and its QR code."""
@@ -56,7 +56,7 @@ class FrontPlan:
     code: Code | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BackPlan:
     """A light face: the coloured band with icon and label, the title, the description, the number."""
 
@@ -69,7 +69,7 @@ class BackPlan:
     number: Line | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardFaces:
     front: FrontPlan
     back: BackPlan
@@ -83,6 +83,7 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
     faces = []
     labels: dict[str, str] = {}  # a category's label is shared by its cards: set once
     lines: dict[tuple, Lines] = {}  # and wrapped once a size and colour, for all of them
+    same: dict = {}  # items equal on several cards, kept once (see _once)
     for fitted in fit.cards:
         raw = fitted.card.label
         if raw not in labels:
@@ -93,8 +94,16 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
             lines[key] = label_lines(*key, layout)
         code = qr if fitted.card.kind == "rules" else None
         front = plan_front(fitted, label, lines[key], layout, deck_name, site, code)
-        faces.append(CardFaces(front, plan_back(fitted, label, layout)))
+        faces.append(CardFaces(_once(front, same), _once(plan_back(fitted, label, layout), same)))
     return tuple(faces)
+
+
+def _once(plan, same: dict):
+    """The face with each of its items replaced by an equal one kept earlier, when there is one:
+    a category's background, icon, label and rule are the same on all its cards, and 10,000
+    cards then hold one of each instead of 10,000 (items are frozen, so sharing them is safe)."""
+    items = (getattr(plan, f.name) for f in fields(plan))
+    return type(plan)(*(None if item is None else same.setdefault(item, item) for item in items))
 
 
 def label_lines(label: str, size: float, colour, layout: Layout) -> Lines:
@@ -105,9 +114,9 @@ def label_lines(label: str, size: float, colour, layout: Layout) -> Lines:
 
 
 def plan_front(
-    fitted: FittedCard, label: str, label_para: Lines, layout: Layout, deck_name: str, site: str, qr: float | None
+    fitted: FittedCard, label: str, label_wrapped: Lines, layout: Layout, deck_name: str, site: str, qr: float | None
 ) -> FrontPlan:
-    """`label_para` is label_lines() of the label at the fitted size; `qr` is the side of the site's
+    """`label_wrapped` is label_lines() of the label at the fitted size; `qr` is the side of the site's
     QR tile, for the rules card, None on every other card."""
     card, style = fitted.card, layout.card
     w, h = style.width, style.height
@@ -115,7 +124,7 @@ def plan_front(
     deck_colour, word_colour = on_face(deck, card), on_face(word, card)
     name = Line(deck_name.upper(), deck.font, deck.size, deck_colour, w / 2 - deck_name_width(deck_name, deck) / 2,
                 h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
-    text_w, text, label_h = w - 2 * style.padding, markup(label), label_para.height
+    text_w, text, label_h = w - 2 * style.padding, markup(label), label_wrapped.height
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
     if card.icon:
@@ -128,7 +137,7 @@ def plan_front(
         Fill(Rect(0, 0, w, h), card.colour, bleed="lrtb"),
         name,
         icon,
-        TextBlock(text, word, fitted.label_size, word_colour, box, "center", label_para),
+        TextBlock(text, word, fitted.label_size, word_colour, box, "center", label_wrapped),
         rule,
         _number(fitted, layout, deck_colour),
     )

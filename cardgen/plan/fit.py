@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from cardgen.paragraphs import Lines, wrapped
-
 from cardgen.errors import Problems
+from cardgen.paragraphs import Lines, wrapped
 from cardgen.plan.geometry import BODY_GAP, back_regions
 from cardgen.plan.palette import on_back
 from cardgen.model import RGB, Card, CardLayout, Edition, TextStyle
@@ -22,7 +21,7 @@ STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps
 SLACK = 1e-6  # pt: float noise only; paragraphs are set with spaceShrinkage=0, so lines never pass the width
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FittedCard:
     card: Card
     label_size: float

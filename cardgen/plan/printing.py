@@ -10,15 +10,18 @@ cards start on a sheet of their own."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cardgen.errors import Problems, show_path
 from cardgen.model import Edition, Layout, PrintingTexts, TextStyle
 from cardgen.plan.sheets import SheetPlan
-from cardgen.plan.tiles import TilePlan
 from cardgen.plan.geometry import Line, Rect, TextBlock
 from cardgen.typeset.markup import printed, typeset
 from cardgen.typeset.paragraph import measure, paragraph
 from cardgen.units import MM, PAPERS_MM, fill_placeholders
+
+if TYPE_CHECKING:  # the tiles' plan is imported only when the poster is tiled
+    from cardgen.plan.tiles import TilePlan
 
 MARGIN = 20 * MM
 TITLE_SIZE = 20.0
