@@ -16,6 +16,7 @@ from cardgen.typeset.hyphenation import patterns_for
 from cardgen.plan.geometry import Stroke
 from cardgen.plan.sheets import MIN_MARK, ImposeError, SheetPlan, impose, impose_fold, plan_grid
 from cardgen.load.layout import load_layout
+from cardgen.load.scriptfonts import edition_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.load.assets import builtin_assets
 from cardgen.plan.faces import CardFaces, plan_faces
@@ -39,6 +40,7 @@ class EditionPlan:
     fit: Fit
     poster: PosterPlan
     faces: tuple[CardFaces, ...]  # every card's front and back, in the fit's order
+    layout: Layout | None = None  # the edition's own (load/scriptfonts.py: its fonts, its direction); None: the deck's
 
 
 @dataclass(frozen=True)
@@ -73,19 +75,20 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     sheets = _plan_sheets(layout, card_count(deck.structure), problems)
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
-    bold = layout.fonts.bold.name
     editions = []
     for edition in deck.editions:
-        if not check_deck_name(edition, layout.card, problems):
+        own = edition_layout(layout, edition, problems)  # its script's fonts, its direction
+        if own is None or not check_deck_name(edition, own.card, problems):
             continue
-        cards = cards_for(deck.structure, edition, layout)
-        if not check_glyphs(cards, edition, deck.structure, layout, problems):  # a text that cannot be printed is not worth fitting
+        cards = cards_for(deck.structure, edition, own)
+        if not check_glyphs(cards, edition, deck.structure, own, problems):  # a text that cannot be printed is not worth fitting
             continue
-        fit = fit_cards(cards, layout.card, bold, edition.code, edition.language, problems)
-        qr = layout.qr.poster if layout.qr.show else None
-        poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
+        bold = own.fonts.bold.name
+        fit = fit_cards(cards, own.card, bold, edition.code, edition.language, problems)
+        qr = own.qr.poster if own.qr.show else None
+        poster = plan_poster(own.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
-            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, layout, edition, deck.structure.site)))
+            editions.append(EditionPlan(edition, fit, poster, plan_faces(fit, own, edition, deck.structure.site), own))
             notes.extend(fit.notes)
             if fit.shrink:
                 warnings.append(_shrink_warning(edition, fit.shrink))
@@ -241,7 +244,7 @@ def _render_one(prepared: Prepared, staging: Path):
     started by spawn (Windows, macOS) knows none of the parent's fonts yet."""
     from cardgen.load.fonts import register_fonts
 
-    register_fonts(prepared.layout.fonts)
+    register_fonts((prepared.editions[0].layout or prepared.layout).fonts)
     return render_edition(prepared, prepared.editions[0], staging)
 
 
@@ -256,7 +259,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     from cardgen.pdf.tiles import draw_overlays, write_tiles
 
     icons = Icons(dict(prepared.drawings))
-    deck, layout, edition = prepared.deck, prepared.layout, plan.edition
+    deck, layout, edition = prepared.deck, plan.layout or prepared.layout, plan.edition
     convert = _cmyk_conversion(prepared)
     cards, poster, pack = (staging / name for name in OUTPUTS)
     source = staging / "sheets-and-poster.pdf"  # not an output: the pack and the files printed alone are cut from it

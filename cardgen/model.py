@@ -142,6 +142,7 @@ class Edition:
     calibration: CalibrationText | None = None  # needed only by 'cardgen calibrate'
     tiles: TileTexts | None = None  # the words on poster tiles; needed only when tiles are asked for
     bookmark_tiles: str | None = None
+    fonts: FontChoice | None = None  # the edition's own fonts (texts.yaml `fonts:`), over the layout's
 
     def line(self, key: str) -> int | None:
         return self._lines.get(key)
@@ -212,6 +213,8 @@ class TextStyle:
     min_size: float
     leading: float  # line height as a multiple of the size
     colour: RGB
+    role: str = ""  # the font's role (regular, bold, ...): an edition in another script swaps the font, not the role
+    direction: Literal["ltr", "rtl"] = "ltr"  # rtl: shaped, its words ordered right to left (cardgen/bidi.py)
 
 
 @dataclass(frozen=True)
@@ -288,6 +291,18 @@ class Font:
 
 
 @dataclass(frozen=True)
+class FontChoice:
+    """Fonts named for a script (layout.yaml `fonts_by_script:`) or an edition (texts.yaml `fonts:`),
+    checked but not yet loaded: only an edition that uses them loads them."""
+
+    roles: tuple[tuple[str, str, Path | None], ...]  # (role, as written, the TrueType file or None for a standard font)
+    source: Source  # where they were named, for messages
+
+    def role(self, name: str) -> tuple[str, Path | None] | None:
+        return next(((value, path) for role, value, path in self.roles if role == name), None)
+
+
+@dataclass(frozen=True)
 class Fonts:
     """The layout's four faces; <b> and <i> in a paragraph pick bold and italic."""
 
@@ -312,6 +327,8 @@ class Layout:
     shop: bool  # also write cards-shop.pdf: one face a page, bleed, crop marks, trim and bleed boxes
     cmyk: bool  # write every colour in CMYK
     lines: tuple[tuple[str, int], ...] = ()  # 'card.width' -> its line in layout.yaml, for messages
+    scripts: tuple[tuple[str, FontChoice], ...] = ()  # fonts_by_script: script -> the fonts of its editions
+    direction: Literal["ltr", "rtl"] = "ltr"  # of the edition this layout was made for (load/editions.py)
 
     def line(self, key: str) -> int | None:
         return self._lines.get(key)

@@ -18,6 +18,7 @@ from cardgen.model import (
     TileTexts,
 )
 from cardgen.load.deck import STRUCTURE_FILE
+from cardgen.load.scriptfonts import read_choice
 from cardgen.units import UnitError, placeholder_problem
 from cardgen.load.yamlfile import Node, key_lines
 
@@ -31,6 +32,8 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     node = top.node
     _refuse_untranslated(node, "", top.problems)
     language = top.get("language", _language_tag)
+    fonts = top.mapping("fonts", required=False)
+    fonts = read_choice(fonts, path.parent.parent) if fonts else None  # like layout.yaml's, from the deck folder
     deck = top.mapping("deck")
     title = deck.get("title", schema.text) if deck else None
     subject = deck.get("subject", schema.text) if deck else None
@@ -68,6 +71,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         calibration=calibration,
         tiles=tiles,
         bookmark_tiles=bookmark_tiles,
+        fonts=fonts,
     )
 
 

@@ -17,6 +17,7 @@ from pypdf.generic import NameObject, TextStringObject
 from cardgen import __version__
 from cardgen.model import Edition, Structure
 from cardgen.pdf.render import DUPLEX
+from cardgen.scripts import is_right_to_left
 
 PRODUCER = f"cardgen {__version__} (ReportLab, pypdf)"
 
@@ -74,3 +75,5 @@ def _finish(writer: PdfWriter, language: str, flip: str | None) -> None:
     if flip:
         prefs.duplex = NameObject(f"/{DUPLEX[flip]}")
     prefs.print_scaling = NameObject("/None")
+    if is_right_to_left(language):  # a viewer showing two pages side by side puts the first at the right
+        prefs.direction = NameObject("/R2L")

@@ -53,6 +53,8 @@ def new_canvas(path: Path | BinaryIO, size: tuple[float, float], layout: Layout,
     canvas.setSubject(edition.subject)
     canvas.setCreator(f"cardgen {__version__}")
     canvas.setViewerPreference("PrintScaling", "None")
+    if layout.direction == "rtl":
+        canvas.setViewerPreference("Direction", "R2L")
     return canvas
 
 

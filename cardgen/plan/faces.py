@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cardgen.bidi import shaped_width
 from cardgen.model import Edition, Layout
 from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width
 from cardgen.plan.geometry import BODY_GAP, Code, Fill, Icon, Line, Rect, Rule, TextBlock, back_regions
@@ -106,8 +107,12 @@ def plan_front(
     card, style = fitted.card, layout.card
     w, h = style.width, style.height
     deck, word = style.front_deck, style.front_label
-    name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
-                h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
+    name_y = h - style.padding - deck.size * DECK_NAME_DROP
+    if layout.direction == "rtl":  # not spaced out: letters that join must touch
+        name = _shaped(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - shaped_width(deck_name.upper(), deck.font, deck.size) / 2, name_y)
+    else:
+        name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
+                    name_y, spacing=DECK_NAME_SPACING)  # fmt: skip
     text_w, text = w - 2 * style.padding, markup(label)
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
@@ -138,13 +143,16 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
     band = regions.band
     deck = style.front_deck
     band_middle = band.cy
-    x = style.padding
-    icon = None
-    if card.icon:
-        side = band.h * BAND_ICON
-        icon = Icon(card.icon, Rect(x, band_middle - side / 2, side, side), deck.colour)
-        x += side + BAND_ICON_GAP
-    word = Line(label, deck.font, deck.size + BAND_GROW, deck.colour, x, band_middle - deck.size * BAND_BASELINE)
+    if layout.direction == "rtl":
+        icon, word = _band_from_right(card.icon, label, layout)
+    else:
+        x = style.padding
+        icon = None
+        if card.icon:
+            side = band.h * BAND_ICON
+            icon = Icon(card.icon, Rect(x, band_middle - side / 2, side, side), deck.colour)
+            x += side + BAND_ICON_GAP
+        word = Line(label, deck.font, deck.size + BAND_GROW, deck.colour, x, band_middle - deck.size * BAND_BASELINE)
 
     title_colour = style.title.colour or card.colour
     title_box = Rect(regions.text_x, regions.text_top - fitted.title_height, regions.text_w, fitted.title_height)
@@ -169,3 +177,23 @@ def _number(fitted: FittedCard, layout: Layout, colour) -> Line | None:
         return None
     style = layout.card
     return Line(text, style.number.font, style.number.size, colour, style.width / 2, back_regions(style).number_baseline, centred=True)
+
+
+def _band_from_right(icon_svg, label: str, layout: Layout) -> tuple[Icon | None, Line]:
+    """The band of a right-to-left edition, mirrored: the icon at the right, where reading starts,
+    and the label to its left, ending beside it."""
+    style = layout.card
+    band, deck = back_regions(style).band, style.front_deck
+    right = style.width - style.padding
+    icon = None
+    if icon_svg:
+        side = band.h * BAND_ICON
+        icon = Icon(icon_svg, Rect(right - side, band.cy - side / 2, side, side), deck.colour)
+        right -= side + BAND_ICON_GAP
+    size = deck.size + BAND_GROW
+    return icon, _shaped(label, deck.font, size, deck.colour, right - shaped_width(label, deck.font, size), band.cy - deck.size * BAND_BASELINE)
+
+
+def _shaped(text: str, font: str, size: float, colour, x: float, y: float) -> Line:
+    """A right-to-left line whose left end is `x`: drawn shaped, its words from right to left."""
+    return Line(text, font, size, colour, x, y, shaped=True)

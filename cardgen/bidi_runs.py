@@ -1,0 +1,141 @@
+"""Right-to-left markup made ready for shaping word by word (cardgen/bidi.py).
+
+HarfBuzz shapes each word in one direction, guessed from its first letter. Two kinds of words
+would come out wrong, and are rewritten here, before ReportLab sees the markup:
+
+- words glued by a no-break space across directions (`للمزيد: sexting.be` as the last two words
+  of a text, `24 ساعة`): one direction cannot be right for both, so they are set apart again;
+- punctuation at either end of a Latin word or a number that the bidirectional algorithm (python-bidi)
+  puts on the right-to-left side: `CLB.` at the end of an Arabic sentence prints as
+  `.CLB`, its full stop at the left, where the sentence ends. The characters are moved, in visual
+  order and mirrored, so that the left-to-right word draws them where they belong.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from bidi.mirror import MIRRORED
+
+_ITEM = re.compile(r"<[^>]*>|&#?\w+;|.", re.S)
+_STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "N", "AN": "N"}
+NBSP = "\u00a0"
+
+
+def prepare(markup: str) -> str:
+    """`markup` (cardgen's own, typeset/) with its words made safe to shape one by one."""
+    items = _ITEM.findall(markup)
+    chars = [(i, _char(item)) for i, item in enumerate(items) if not item.startswith("<") or item in ("<", ">")]
+    _unglue(items, chars)
+    chars = [(i, _char(items[i])) for i, _ in chars]
+    levels = resolved_levels("".join(c for _, c in chars))
+    words = _words(items, chars, levels)
+    for word in words:
+        kinds = [_kind(c) for _, c, _ in word]
+        strong = [k for k in kinds if k in ("L", "R", "N")]
+        if strong and strong[0] != "R":
+            _move_neutrals(items, word)
+    return "".join(items)
+
+
+def resolved_levels(text: str) -> list[int]:
+    """Each character's embedding level in a right-to-left paragraph (UAX #9, rules X1 to I2, by
+    python-bidi): 1 reads right to left, 2 left to right inside it."""
+    from bidi import algorithm as uba
+
+    kept = [n for n, c in enumerate(text) if unicodedata.bidirectional(c) not in uba.X9_REMOVED]
+    storage = uba.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = 1, "R"
+    uba.get_embedding_levels("".join(text[n] for n in kept), storage)
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    levels = [1] * len(text)
+    for n, char in zip(kept, storage["chars"]):
+        levels[n] = char["level"]
+    for n in range(1, len(text)):  # a character X9 takes out (a soft hyphen) goes with the one before it
+        if n not in set(kept):
+            levels[n] = levels[n - 1]
+    return levels
+
+
+def _char(item: str) -> str:
+    return html.unescape(item) if item.startswith("&") else item
+
+
+def _kind(char: str) -> str:
+    """L, R, N (a digit), or the bidi class of a weak or neutral character."""
+    kind = unicodedata.bidirectional(char)
+    return _STRONG.get(kind, kind)
+
+
+def _unglue(items: list[str], chars) -> None:
+    """A no-break space between a right-to-left word and a Latin word or a number becomes a space."""
+    for n, (i, char) in enumerate(chars):
+        if char != NBSP:
+            continue
+        left = next((_side(c) for _, c in reversed(chars[:n]) if c in " " or _side(c)), None)
+        right = next((_side(c) for _, c in chars[n + 1 :] if c in " " or _side(c)), None)
+        if left and right and left.strip() and right.strip() and left != right:
+            items[i] = " "
+
+
+def _side(char: str) -> str | None:
+    """'R' for a right-to-left letter, 'L' for anything HarfBuzz shapes left to right, ' ' at a space."""
+    if char == " ":
+        return " "
+    kind = _kind(char)
+    return "R" if kind == "R" else ("L" if kind in ("L", "N") else None)
+
+
+def _words(items: list[str], chars, levels: list[int]) -> list[list[tuple[int, str, int]]]:
+    """The paragraph's words (split at spaces and line breaks), as (item index, character, level)."""
+    words, word, last = [], [], -1
+    for (i, char), level in zip(chars, levels):
+        if char == " " or any(items[j].startswith("<br") for j in range(last + 1, i)):
+            if word:
+                words.append(word)
+            word = []
+        if char != " ":
+            word.append((i, char, level))
+        last = i
+    if word:
+        words.append(word)
+    return words
+
+
+def _move_neutrals(items: list[str], word) -> None:
+    """The characters at the ends of a left-to-right word or a number that the algorithm sets right
+    to left (odd level: `.` after `CLB` at the end of an Arabic sentence) move to the other end,
+    mirrored, in visual order, so that the word, shaped left to right, draws them where they belong."""
+    inner = [n for n, (_, _, level) in enumerate(word) if level % 2 == 0]
+    if not inner:
+        return
+    first, last = inner[0], inner[-1]
+    lead, trail = word[:first], word[last + 1 :]
+    if not lead and not trail:
+        return
+    moved_trail = "".join(MIRRORED.get(c, c) for _, c, _ in reversed(trail))
+    moved_lead = "".join(MIRRORED.get(c, c) for _, c, _ in reversed(lead))
+    for i, _, _ in lead + trail:
+        items[i] = ""
+    # a moved character keeps its style: a full stop after a link stays outside the link,
+    # the '#' of a coloured hashtag stays coloured
+    start, end = word[first][0], word[last][0]
+    if trail and any(items[j].startswith("</") for j in range(word[last][0], trail[0][0])):
+        while start > 0 and _tag(items[start - 1]) and not items[start - 1].startswith("</"):
+            start -= 1
+    if lead and any(_tag(items[j]) and not items[j].startswith("</") for j in range(lead[-1][0], word[first][0])):
+        while end + 1 < len(items) and items[end + 1].startswith("</"):
+            end += 1
+    items[start] = html.escape(moved_trail, quote=False) + items[start]
+    items[end] = items[end] + html.escape(moved_lead, quote=False)
+
+
+def _tag(item: str) -> bool:
+    return item.startswith("<") and len(item) > 1 and not item.startswith("<br")
+
+
