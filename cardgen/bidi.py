@@ -45,29 +45,37 @@ def word_class(text: str) -> str:
 
 def visual_order(classes: list[str]) -> list[int]:
     """The words of one line of a right-to-left paragraph, left to right on the page, as indexes
-    into `classes` (logical order). Levels: right-to-left words 1, left-to-right words and numbers 2;
-    a neutral word between two left-to-right words is left to right, any other is right to left
-    (N1, N2, with sos and eos right to left). Then rule L2: reverse the runs at level 2, then the line."""
-    strong = [LTR if c == LTR else (RTL if c in (RTL, NUMBER) else NEUTRAL) for c in classes]
-    levels = []
+    into `classes` (logical order). The rules of UAX #9 at the level of words: a number after a
+    Latin word is Latin (W7); a neutral word between two Latin words is Latin, any other right to
+    left (N1, N2: a number counts as right to left, as do the line's ends). Latin words and numbers
+    are at level 2, the rest at 1. Then rule L2: reverse each run at level 2, then the line; a
+    number stands alone in its run, as the space beside it is right to left."""
+    classes = list(classes)
+    last = RTL
+    for i, c in enumerate(classes):
+        if c == NUMBER and last == LTR:
+            classes[i] = LTR
+        if c != NEUTRAL:
+            last = classes[i]
+    strong = [c if c == LTR else (RTL if c in (RTL, NUMBER) else NEUTRAL) for c in classes]
+    kinds = []
     for i, c in enumerate(classes):
         if c == NEUTRAL:
             before = next((s for s in reversed(strong[:i]) if s), RTL)
             after = next((s for s in strong[i + 1 :] if s), RTL)
-            levels.append(2 if before == after == LTR else 1)
-        else:
-            levels.append(1 if c == RTL else 2)
-    order = list(range(len(classes)))
+            c = LTR if before == after == LTR else RTL
+        kinds.append(c)
+    order = list(range(len(kinds)))
     i = 0
-    while i < len(order):  # reverse each run at level 2
-        if levels[order[i]] == 2:
-            j = i
-            while j < len(order) and levels[order[j]] == 2:
-                j += 1
-            order[i:j] = order[i:j][::-1]
-            i = j
-        else:
+    while i < len(kinds):  # reverse each run at level 2: Latin words together, a number alone
+        if kinds[i] == RTL:
             i += 1
+            continue
+        j = i + 1
+        while j < len(kinds) and kinds[j] == LTR and kinds[j - 1] == LTR:
+            j += 1
+        order[i:j] = order[i:j][::-1]
+        i = j
     return order[::-1]
 
 

@@ -12,7 +12,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from cardgen.bidi import BidiParagraph, shaped_line  # noqa: F401  (lines drawn as planned: draw/ takes them from here)
-from cardgen.bidi_runs import prepare
 from cardgen.model import RGB, TextStyle
 
 Align = Literal["left", "center"]
@@ -61,5 +60,7 @@ def _right_to_left(style: TextStyle, size: float, colour: RGB, align: Align) -> 
 def paragraph(markup_text: str, style: TextStyle, size: float, colour: RGB, align: Align = "left") -> Paragraph:
     """`markup_text` must be markup cardgen wrote (typeset/): ReportLab's markup is live."""
     if style.direction == "rtl":
+        from cardgen.bidi_runs import prepare  # python-bidi: only right-to-left editions load it
+
         return BidiParagraph(prepare(markup_text), paragraph_style(style, size, colour, align))
     return Paragraph(markup_text, paragraph_style(style, size, colour, align))
