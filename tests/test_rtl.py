@@ -356,3 +356,24 @@ def test_a_number_after_a_latin_word_joins_it():
     assert " ".join(words[i] for i in visual_order([word_class(w) for w in words])) == "ب Child 24 أ"
     words = "أ 24 Child ب".split(" ")  # the other way round they stand apart: read from the right, 24 first
     assert " ".join(words[i] for i in visual_order([word_class(w) for w in words])) == "ب Child 24 أ"
+
+
+# --- the studio ------------------------------------------------------------------------------
+
+
+def test_the_studio_fits_and_draws_an_arabic_edit_with_the_editions_fonts(tmp_path):
+    from cardgen.serve.workspace import Workspace
+
+    deck = tmp_path / "deck"
+    import shutil
+
+    shutil.copytree(ARABIC, deck)
+    ws = Workspace(deck)
+    assert ws.problems == ()
+    key = "cards.stappenplan.description"
+    fit = ws.try_edit("ar", key, ws.texts("ar")[key] + " وهذا مهم جدا.")
+    assert fit.status in ("ok", "shrunk"), fit.message
+    from PIL import Image
+
+    image = Image.open(BytesIO(ws.face_png("ar", "stappenplan", "back", {key: ws.texts("ar")[key] + " وهذا مهم جدا."}, dpi=60)))
+    assert image.convert("L").getextrema()[0] < 120  # drawn, with ink: no font was missing
