@@ -377,3 +377,17 @@ def test_the_studio_fits_and_draws_an_arabic_edit_with_the_editions_fonts(tmp_pa
 
     image = Image.open(BytesIO(ws.face_png("ar", "stappenplan", "back", {key: ws.texts("ar")[key] + " وهذا مهم جدا."}, dpi=60)))
     assert image.convert("L").getextrema()[0] < 120  # drawn, with ink: no font was missing
+
+
+def test_a_front_label_is_fitted_by_its_shaped_width(prepared):
+    from cardgen.bidi import shaped_width
+    from cardgen.plan.fit import STEP
+
+    layout = prepared.editions[0].layout.card
+    room = layout.width - 2 * layout.padding
+    style = layout.front_label
+    for fitted in prepared.editions[0].fit.cards:
+        label, size = fitted.card.label, fitted.label_size
+        assert shaped_width(label, style.font, size) <= room + 1e-6
+        if size < style.size:  # as large as the shaped word allows
+            assert shaped_width(label, style.font, size + STEP) > room
