@@ -391,3 +391,12 @@ def test_a_front_label_is_fitted_by_its_shaped_width(prepared):
         assert shaped_width(label, style.font, size) <= room + 1e-6
         if size < style.size:  # as large as the shaped word allows
             assert shaped_width(label, style.font, size + STEP) > room
+
+
+def test_the_deck_name_on_the_fronts_is_shaped_centred_and_not_spaced_out(prepared):
+    from cardgen.bidi import shaped_width
+
+    layout = prepared.editions[0].layout.card
+    name = prepared.editions[0].faces[0].front.deck_name
+    assert name.shaped and name.spacing == 0  # letters that join must touch
+    assert name.x + shaped_width(name.text, name.font, name.size) / 2 == pytest.approx(layout.width / 2)

@@ -109,7 +109,7 @@ def plan_front(
     deck, word = style.front_deck, style.front_label
     name_y = h - style.padding - deck.size * DECK_NAME_DROP
     if layout.direction == "rtl":  # not spaced out: letters that join must touch
-        name = _shaped(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - shaped_width(deck_name.upper(), deck.font, deck.size) / 2, name_y)
+        name = _shaped(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2, name_y)
     else:
         name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
                     name_y, spacing=DECK_NAME_SPACING)  # fmt: skip

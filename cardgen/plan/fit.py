@@ -184,6 +184,8 @@ DECK_NAME_SPACING = 1.2  # pt between letters of the deck's name on the fronts
 
 def deck_name_width(name: str, style: TextStyle) -> float:
     text = name.upper()
+    if style.direction == "rtl":  # shaped and not spaced out (plan/faces.py): joined letters touch
+        return word_width(text, style, style.size)
     return stringWidth(text, style.font, style.size) + DECK_NAME_SPACING * (len(text) - 1)
 
 
