@@ -400,3 +400,20 @@ def test_the_deck_name_on_the_fronts_is_shaped_centred_and_not_spaced_out(prepar
     name = prepared.editions[0].faces[0].front.deck_name
     assert name.shaped and name.spacing == 0  # letters that join must touch
     assert name.x + shaped_width(name.text, name.font, name.size) / 2 == pytest.approx(layout.width / 2)
+
+
+def test_a_hebrew_edition_is_set_from_the_right_in_its_own_font(tmp_path):
+    """A second right-to-left script, without joining: the same machinery, from the language tag alone."""
+    from cardgen.build import build, prepare
+
+    hebrew = prepare(Path(__file__).parent / "fixtures" / "decks" / "hebrew")
+    build(hebrew, tmp_path)
+    cards = tmp_path / "he" / "cards.pdf"
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for f in PdfReader(str(cards)).pages[1]["/Resources"]["/Font"].values()}
+    assert fonts == {"NotoSansHebrewLatin-Bold", "NotoSansHebrewLatin-Regular"}
+    lines = [logical(line) for line in pdfium.PdfDocument(str(cards))[1].get_textpage().get_text_range().split("\r\n")]
+    assert "איש קשר" in lines and "תוכנית של 5 שלבים" in lines
+    doc, faces = face_page(hebrew, "aanspreekpersoon", "back")
+    box = faces.back.body.box
+    assert all(box.x + box.w - 1.0 <= right <= box.x + box.w + 0.5 for _, right in _lines(doc, box))
+    assert PdfReader(str(cards)).trailer["/Root"]["/ViewerPreferences"]["/Direction"] == "/R2L"

@@ -4,8 +4,8 @@ cardgen's editions need, so that the package stays small. Run once, when the fon
     python tools/subset_fonts.py /usr/share/fonts/truetype/noto   # Debian's fonts-noto-core
 
 Noto Sans: Latin (with the extensions of Turkish, Polish, Romanian, Vietnamese), Greek, Cyrillic.
-Noto Sans Arabic: Arabic, merged with Noto Sans's basic Latin, digits and punctuation, because an
-Arabic text carries web addresses and names in Latin letters, and Noto Sans Arabic has none.
+Noto Sans Arabic and Noto Sans Hebrew: their scripts, merged with Noto Sans's basic Latin, because
+such a text carries web addresses and names in Latin letters, and these fonts have none.
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ ARABIC = [
     (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),  # presentation forms
     (0x200C, 0x200F), (0x2010, 0x2027), (0x0020, 0x0040), (0x00A0, 0x00A0), (0x00AB, 0x00AB), (0x00BB, 0x00BB),
 ]  # fmt: skip
+HEBREW = [
+    (0x0590, 0x05FF), (0xFB1D, 0xFB4F),  # Hebrew with its points, presentation forms
+    (0x200C, 0x200F), (0x2010, 0x2027), (0x0020, 0x0040), (0x00A0, 0x00A0), (0x20AA, 0x20AA),
+]  # fmt: skip
 FEATURES = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "init", "medi", "fina", "isol",
             "rlig", "rclt", "curs", "case", "ss01"]  # fmt: skip
 
@@ -57,22 +61,28 @@ def _subset(source: Path, ranges, out: Path, without: frozenset[int] = frozenset
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[code for code in _codes(ranges) if code not in without])
     subsetter.subset(font)
+    font.recalcTimestamp = False  # the source's date: the same source gives the same bytes
     font.save(str(out))
 
 
-def _merged_arabic(arabic: Path, latin: Path, out: Path, name: str) -> None:
+def _merged(script: Path, ranges, latin: Path, out: Path, name: str) -> None:
+    """`script`'s font subset to `ranges`, with the Latin it lacks taken from `latin`."""
+    family = name.removesuffix(" Latin")
     with tempfile.TemporaryDirectory() as tmp:
         a, b = Path(tmp) / "a.ttf", Path(tmp) / "b.ttf"
-        _subset(arabic, ARABIC, a)
+        _subset(script, ranges, a)
         # only what the Arabic font lacks: a character in both would get a second glyph, chosen by
         # script, which ReportLab cannot map back to its character (copying the text would lose it)
         _subset(latin, COMMON, b, without=frozenset(TTFont(str(a)).getBestCmap()))
         merged = Merger().merge([str(a), str(b)])  # the first font wins where both have a character
         for record in merged["name"].names:
             if record.nameID in (1, 4, 16):
-                record.string = record.toUnicode().replace("Noto Sans Arabic", name)
+                record.string = record.toUnicode().replace(family, name)
             elif record.nameID == 6:
-                record.string = record.toUnicode().replace("NotoSansArabic", name.replace(" ", ""))
+                record.string = record.toUnicode().replace(family.replace(" ", ""), name.replace(" ", ""))
+        source = TTFont(str(script))["head"]
+        merged["head"].created, merged["head"].modified = source.created, source.modified
+        merged.recalcTimestamp = False
         merged.save(str(out))
 
 
@@ -81,8 +91,9 @@ def main(folder: str) -> None:
     for style in ("Regular", "Bold", "Italic", "BoldItalic"):
         _subset(src / f"NotoSans-{style}.ttf", LATIN_GREEK_CYRILLIC, OUT / f"NotoSans-{style}.ttf")
     for style in ("Regular", "Bold"):
-        _merged_arabic(src / f"NotoSansArabic-{style}.ttf", src / f"NotoSans-{style}.ttf",
-                       OUT / f"NotoSansArabicLatin-{style}.ttf", "Noto Sans Arabic Latin")  # fmt: skip
+        for script, ranges in (("Arabic", ARABIC), ("Hebrew", HEBREW)):
+            _merged(src / f"NotoSans{script}-{style}.ttf", ranges, src / f"NotoSans-{style}.ttf",
+                    OUT / f"NotoSans{script}Latin-{style}.ttf", f"Noto Sans {script} Latin")  # fmt: skip
     for path in sorted(OUT.glob("Noto*.ttf")):
         print(f"{path.name}: {path.stat().st_size / 1000:.0f} kB, {len(TTFont(str(path)).getBestCmap())} characters")
 
