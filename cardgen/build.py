@@ -314,9 +314,10 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
     layout = load_layout(folder, problems, Overrides(**overrides))
     problems.raise_if_any()
     _require_texts(deck.editions, "calibration", "the sheet's texts (title, steps, ruler)", problems)
+    layouts = {e.code: edition_layout(layout, e, problems) for e in deck.editions}  # each in its script's fonts
     for edition in deck.editions:
-        if edition.calibration is not None:
-            check_glyphs_of(edition, layout, problems)
+        if edition.calibration is not None and layouts[edition.code]:
+            check_glyphs_of(edition, layouts[edition.code], problems)
     problems.raise_if_any()
     sheet = layout.sheet
     plan = plan_calibration(sheet.paper, sheet.flip, sheet.margin)
@@ -330,7 +331,8 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
         try:
             staged = staging.path / "calibration.pdf"
             with plain_errors(out):
-                write_calibration(staged, plan_sheet(plan, layout, edition), layout, edition, deck.structure.author)
+                own = layouts[edition.code]
+                write_calibration(staged, plan_sheet(plan, own, edition), own, edition, deck.structure.author)
             replace_together(folder, [staged], staging.path)
         finally:
             staging.remove()

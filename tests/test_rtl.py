@@ -417,3 +417,19 @@ def test_a_hebrew_edition_is_set_from_the_right_in_its_own_font(tmp_path):
     box = faces.back.body.box
     assert all(box.x + box.w - 1.0 <= right <= box.x + box.w + 0.5 for _, right in _lines(doc, box))
     assert PdfReader(str(cards)).trailer["/Root"]["/ViewerPreferences"]["/Direction"] == "/R2L"
+
+
+def test_the_calibration_sheet_of_an_arabic_edition_is_shaped_and_set_from_the_right(tmp_path):
+    from cardgen.build import calibrate
+    from pdfread import find_text
+
+    (pdf,) = calibrate(ARABIC, tmp_path)
+    doc = pdfium.PdfDocument(str(pdf))
+    width = doc[0].get_size()[0]
+    lines = [logical(line) for line in doc[0].get_textpage().get_text_range().split("\r\n")]
+    assert "ورقة معايرة للطباعة على الوجهين (1/2)" in lines
+    (page,) = find_text(pdf, 0, "(1/2)")
+    first = find_text(pdf, 0, "ورقة")[0]
+    assert page[2] < first[0]  # read from the right, the page number comes last: at the left
+    assert width - first[2] < 20 * 72 / 25.4  # the title starts at the right margin
+    assert PdfReader(str(pdf)).trailer["/Root"]["/ViewerPreferences"]["/Direction"] == "/R2L"
