@@ -118,14 +118,14 @@ def _visual_words(frags: list) -> list:
                 out.append(frag)
                 continue
             if m == 0:
-                text = _steady(text, frag)
+                text = _steady(text, frag.fontName)
             if m == len(pieces) - 1 and not last:
                 text = text + " "
             out.append(frag.clone(text=text))
     return out
 
 
-def _steady(text, frag):
+def _steady(text, font: str):
     """ReportLab 5.1 fails on a shaped text whose first glyph is raised (a mark that HarfBuzz put
     first: a right-to-left word ending in a vowel sign, such as ًا): such a text gets a space of no
     width in front, which changes nothing on the page."""
@@ -135,7 +135,7 @@ def _steady(text, frag):
     data = getattr(text, "__shapeData__", None)
     if not data or not data[0].y_offset:
         return text
-    space = getFont(frag.fontName).face.charWidths.get(32, 0)
+    space = getFont(font).face.charWidths.get(32, 0)
     lead = ShapedStr(" ", shapeData=[type(data[0])(0x7FFFFFFF, 0, 0, 0, 0, space)])
     return lead + text
 
@@ -166,7 +166,7 @@ def shaped_line(text: str, font: str, size: float):
     line = shaped[order[0]]
     for index in order[1:]:
         line = line + space + shaped[index]
-    return line
+    return _steady(line, font)
 
 
 def shaped_width(text: str, font: str, size: float) -> float:

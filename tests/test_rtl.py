@@ -433,3 +433,19 @@ def test_the_calibration_sheet_of_an_arabic_edition_is_shaped_and_set_from_the_r
     assert page[2] < first[0]  # read from the right, the page number comes last: at the left
     assert width - first[2] < 20 * 72 / 25.4  # the title starts at the right margin
     assert PdfReader(str(pdf)).trailer["/Root"]["/ViewerPreferences"]["/Direction"] == "/R2L"
+
+
+def test_words_ending_in_a_raised_vowel_sign_print(tmp_path):
+    """ReportLab 5.1 fails (IndexError) on a shaped run whose first glyph is raised, as in a word
+    ending in tanween (موظفًا): cardgen steadies such a run with a space of no width."""
+    import shutil
+
+    from cardgen.build import build, prepare
+
+    deck = tmp_path / "deck"
+    shutil.copytree(ARABIC, deck)
+    texts = deck / "ar" / "texts.yaml"
+    texts.write_text(texts.read_text(encoding="utf-8").replace("معلما أو موظفا", "معلّمًا أو موظفًا"), encoding="utf-8")
+    build(prepare(deck), tmp_path / "out")
+    text = logical(pdfium.PdfDocument(str(tmp_path / "out" / "ar" / "cards.pdf"))[1].get_textpage().get_text_range())
+    assert "موظف" in text and "مركز" in text
