@@ -267,7 +267,8 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     title = printed(edition.title, edition.language)
     marks = None  # the tiles' marks, drawn after the poster so that they share its font subsets
     if prepared.tiles:
-        marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
+        marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition),
+                        rtl=layout.direction == "rtl")  # fmt: skip
     card_pages, poster_pages = render_sheets_and_poster(
         source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks
     )
@@ -278,7 +279,8 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     files = [cards, poster]
     if prepared.tiles:
         files.append(staging / TILES)
-        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone))
+        pages = write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone),
+                            rtl=layout.direction == "rtl")  # fmt: skip
         pdfs.append((files[-1], pages))
         sections.append((edition.bookmark_tiles or edition.bookmark_poster, pages))
     if layout.shop:

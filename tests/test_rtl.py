@@ -449,3 +449,14 @@ def test_words_ending_in_a_raised_vowel_sign_print(tmp_path):
     build(prepare(deck), tmp_path / "out")
     text = logical(pdfium.PdfDocument(str(tmp_path / "out" / "ar" / "cards.pdf"))[1].get_textpage().get_text_range())
     assert "موظف" in text and "مركز" in text
+
+
+def test_the_poster_tiles_notes_are_shaped(tmp_path):
+    from cardgen.build import build, prepare
+
+    build(prepare(ARABIC, tile=(595.2756, 841.8898)), tmp_path)
+    tiles = tmp_path / "ar" / "poster-tiles.pdf"
+    doc = pdfium.PdfDocument(str(tiles))
+    lines = {logical(line) for line in doc[0].get_textpage().get_text_range().split("\r\n")}
+    assert "حافة الملصق: قصوا على طول العلامات بعد لصق كل الأجزاء" in lines  # joined, in reading order
+    assert PdfReader(str(tiles)).trailer["/Root"]["/ViewerPreferences"]["/Direction"] == "/R2L"

@@ -34,6 +34,7 @@ def write_tiles(
     font: str = "Helvetica",
     texts: TileTexts | None = None,
     marks_from: tuple[Path, int] | None = None,
+    rtl: bool = False,
 ) -> int:
     """One sheet per tile, row by row from the top-left, written to `out_pdf`; returns the page count.
     `font` must be registered with ReportLab (an embedded TrueType font for print). `marks_from`:
@@ -56,7 +57,7 @@ def write_tiles(
     if marks_from:
         overlays = PdfReader(str(marks_from[0])).pages[marks_from[1] :]
     else:
-        overlays = PdfReader(BytesIO(_overlay_document(plan, title, font, texts or TileTexts()))).pages
+        overlays = PdfReader(BytesIO(_overlay_document(plan, title, font, texts or TileTexts(), rtl))).pages
     writer = PdfWriter()
     for tile, overlay in zip(plan.tiles, overlays):
         page = writer.add_blank_page(*plan.sheet)
@@ -68,21 +69,25 @@ def write_tiles(
         page.merge_page(overlay)
     if title:
         writer.add_metadata({"/Title": title})
-    writer.create_viewer_preferences().print_scaling = NameObject("/None")  # tiles only meet at 100 %
+    prefs = writer.create_viewer_preferences()
+    prefs.print_scaling = NameObject("/None")  # tiles only meet at 100 %
+    if rtl:
+        prefs.direction = NameObject("/R2L")
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     with open(out_pdf, "wb") as handle:
         writer.write(handle)
     return len(plan.tiles)
 
 
-def _overlay_document(plan: TilePlan, title: str, font: str, texts: TileTexts) -> bytes:
+def _overlay_document(plan: TilePlan, title: str, font: str, texts: TileTexts, rtl: bool = False) -> bytes:
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=plan.sheet, invariant=1, pageCompression=1, initialFontName=font)
-    draw_overlays(canvas, plan, title, font, texts)
+    draw_overlays(canvas, plan, title, font, texts, rtl)
     canvas.save()
     return buffer.getvalue()
 
 
-def draw_overlays(canvas: Canvas, plan: TilePlan, title: str, font: str, texts: TileTexts) -> int:
-    """The marks of every tile, one sheet-sized page each, on `canvas`; returns the page count."""
-    return draw_tile_pages(canvas, plan_tile_pages(plan, title, font, texts), plan.sheet)
+def draw_overlays(canvas: Canvas, plan: TilePlan, title: str, font: str, texts: TileTexts, rtl: bool = False) -> int:
+    """The marks of every tile, one sheet-sized page each, on `canvas`; returns the page count.
+    `rtl`: the texts are right to left, drawn shaped."""
+    return draw_tile_pages(canvas, plan_tile_pages(plan, title, font, texts, rtl), plan.sheet)

@@ -69,17 +69,18 @@ class TilePage:
     footer: tuple[Line, ...]  # the glue note (if a tile goes below), then what the poster is
 
 
-def plan_tile_pages(plan: TilePlan, title: str, font: str, texts: TileTexts) -> tuple[TilePage, ...]:
-    """One page of marks per tile, in the plan's order. `font` must be registered with ReportLab."""
-    return tuple(plan_tile_page(plan, tile, title, font, texts) for tile in plan.tiles)
+def plan_tile_pages(plan: TilePlan, title: str, font: str, texts: TileTexts, rtl: bool = False) -> tuple[TilePage, ...]:
+    """One page of marks per tile, in the plan's order. `font` must be registered with ReportLab;
+    `rtl`: the texts are right to left, shaped (cardgen/bidi.py)."""
+    return tuple(plan_tile_page(plan, tile, title, font, texts, rtl) for tile in plan.tiles)
 
 
-def plan_tile_page(plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts) -> TilePage:
+def plan_tile_page(plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts, rtl: bool = False) -> TilePage:
     lines = TileMarkLines(
         tile_marks(plan, tile), Stroke(INK, LINE), Stroke((1, 1, 1), DASH), Stroke((0, 0, 0), DASH, (3, 2))
     )
-    label, tile_map, footer = _footer(plan, tile, title, font, texts)
-    return TilePage(lines, _side_notes(plan, tile, font, texts), label, tile_map, footer)
+    label, tile_map, footer = _footer(plan, tile, title, font, texts, rtl)
+    return TilePage(lines, _side_notes(plan, tile, font, texts, rtl), label, tile_map, footer)
 
 
 def glue_note(texts: TileTexts, row: int, col: int) -> str:
@@ -92,7 +93,7 @@ def cut_note(texts: TileTexts, row: int, col: int) -> str:
     return fill_placeholders(texts.cut, {"label": tile_label(row, col)})
 
 
-def _side_notes(plan: TilePlan, tile: Tile, font: str, texts: TileTexts) -> tuple[TurnedLine, ...]:
+def _side_notes(plan: TilePlan, tile: Tile, font: str, texts: TileTexts, rtl: bool) -> tuple[TurnedLine, ...]:
     """What to do with each side, written along its margin (the bottom's is in the footer)."""
     x0, y0, x1, y1 = tile.window
     sw, sh = plan.sheet
@@ -103,15 +104,15 @@ def _side_notes(plan: TilePlan, tile: Tile, font: str, texts: TileTexts) -> tupl
     right = glue_note(texts, row, col + 1) if col < plan.cols - 1 else edge
     top = cut_note(texts, row - 1, col) if row > 0 else edge
     notes = (
-        band_text(left, font, ((SAFE + x0 - GAP) / 2, (y0 + y1) / 2), x0 - GAP - SAFE, y1 - y0 - clear, 90),
-        band_text(right, font, ((x1 + GAP + sw - SAFE) / 2, (y0 + y1) / 2), sw - SAFE - x1 - GAP, y1 - y0 - clear, -90),
-        band_text(top, font, ((x0 + x1) / 2, (y1 + GAP + sh - SAFE) / 2), sh - SAFE - y1 - GAP, x1 - x0 - clear, 0),
+        band_text(left, font, ((SAFE + x0 - GAP) / 2, (y0 + y1) / 2), x0 - GAP - SAFE, y1 - y0 - clear, 90, rtl),
+        band_text(right, font, ((x1 + GAP + sw - SAFE) / 2, (y0 + y1) / 2), sw - SAFE - x1 - GAP, y1 - y0 - clear, -90, rtl),
+        band_text(top, font, ((x0 + x1) / 2, (y1 + GAP + sh - SAFE) / 2), sh - SAFE - y1 - GAP, x1 - x0 - clear, 0, rtl),
     )  # fmt: skip
     return tuple(note for note in notes if note)
 
 
 def band_text(
-    text: str, font: str, centre: tuple[float, float], thickness: float, length: float, angle: float
+    text: str, font: str, centre: tuple[float, float], thickness: float, length: float, angle: float, rtl: bool = False
 ) -> TurnedLine | None:
     """`text` centred on `centre`, turned by `angle`, as large as SMALL but inside a band `thickness`
     across and `length` along; None if even MIN_SMALL does not fit across."""
@@ -119,13 +120,16 @@ def band_text(
     size = min(SMALL, thickness / (ascent - descent))
     if size < MIN_SMALL or length <= 0:
         return None
-    size = fit_size(text, font, length, size)
-    line = Line(shorten(text, font, size, length), font, size, GREY, 0.0, -(ascent + descent) * size / 2, centred=True)
+    size = fit_size(text, font, length, size, rtl)
+    text, y = shorten(text, font, size, length, rtl), -(ascent + descent) * size / 2
+    line = Line(text, font, size, GREY, 0.0, y, centred=True)
+    if rtl:
+        line = Line(text, font, size, GREY, -text_width(text, font, size, rtl) / 2, y, shaped=True)
     return TurnedLine(line, centre, angle)
 
 
 def _footer(
-    plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts
+    plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts, rtl: bool = False
 ) -> tuple[Line, TileMap | None, tuple[Line, ...]]:
     """Below the window: the label large, the map, what the poster is; and the glue note if a tile
     goes below."""
@@ -146,17 +150,18 @@ def _footer(
     footer = []
     if tile.row < plan.rows - 1:
         note = glue_note(texts, tile.row + 1, tile.col)
-        size = fit_size(note, font, (right - x) / 2, SMALL)
-        note = shorten(note, font, size, (right - x) / 2)
-        width = stringWidth(note, font, size)
-        footer.append(Line(note, font, size, GREY, right - width, baseline))  # right-aligned on `right`
+        size = fit_size(note, font, (right - x) / 2, SMALL, rtl)
+        note = shorten(note, font, size, (right - x) / 2, rtl)
+        width = text_width(note, font, size, rtl)
+        footer.append(Line(note, font, size, GREY, right - width, baseline, shaped=rtl))  # right-aligned on `right`
         right -= width + 4 * MM
-    footer.append(_what(plan, tile, title, font, texts, (x, right), baseline))
+    footer.append(_what(plan, tile, title, font, texts, (x, right), baseline, rtl))
     return label, tile_map, tuple(footer)
 
 
 def _what(
-    plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts, span: tuple[float, float], baseline: float
+    plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts, span: tuple[float, float], baseline: float,
+    rtl: bool = False,
 ) -> Line:
     """What the poster is and where this tile goes in it, between span's left and right ends."""
     what = f"{title} · " if title else ""
@@ -168,8 +173,8 @@ def _what(
     else:
         what += texts.whole
     x, right = span
-    size = fit_size(what, font, right - x, SMALL)
-    return Line(shorten(what, font, size, right - x), font, size, INK, x, baseline)
+    size = fit_size(what, font, right - x, SMALL, rtl)
+    return Line(shorten(what, font, size, right - x, rtl), font, size, INK, x, baseline, shaped=rtl)
 
 
 def _map(plan: TilePlan, tile: Tile, origin: tuple[float, float], height: float) -> TileMap:
@@ -183,17 +188,26 @@ def _map(plan: TilePlan, tile: Tile, origin: tuple[float, float], height: float)
     return TileMap(cells, plan.tiles.index(tile), INK, MAP_LINE)
 
 
-def fit_size(text: str, font: str, width: float, size: float) -> float:
+def text_width(text: str, font: str, size: float, rtl: bool = False) -> float:
+    """As printed: shaped, for a right-to-left text."""
+    if rtl:
+        from cardgen.bidi import shaped_width
+
+        return shaped_width(text, font, size)
+    return stringWidth(text, font, size)
+
+
+def fit_size(text: str, font: str, width: float, size: float, rtl: bool = False) -> float:
     """`size`, or smaller down to MIN_SMALL, so that `text` fits `width`."""
-    natural = stringWidth(text, font, size)
+    natural = text_width(text, font, size, rtl)
     return size if natural <= width else max(MIN_SMALL, size * width / natural)
 
 
-def shorten(text: str, font: str, size: float, width: float) -> str:
+def shorten(text: str, font: str, size: float, width: float, rtl: bool = False) -> str:
     """`text`, cut with an ellipsis if it is still too wide at `size`."""
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size, rtl) <= width:
         return text
-    while text and stringWidth(text + ELLIPSIS, font, size) > width:
+    while text and text_width(text + ELLIPSIS, font, size, rtl) > width:
         text = text[:-1]
     return text.rstrip(" ·,:") + ELLIPSIS if text else ""
 
