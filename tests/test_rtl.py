@@ -460,3 +460,25 @@ def test_the_poster_tiles_notes_are_shaped(tmp_path):
     lines = {logical(line) for line in doc[0].get_textpage().get_text_range().split("\r\n")}
     assert "حافة الملصق: قصوا على طول العلامات بعد لصق كل الأجزاء" in lines  # joined, in reading order
     assert PdfReader(str(tiles)).trailer["/Root"]["/ViewerPreferences"]["/Direction"] == "/R2L"
+
+
+def test_the_studio_page_of_an_arabic_edition_lets_texts_run_from_the_right(tmp_path):
+    """Its text fields follow their text's direction (dir="auto"), and its faces are drawn."""
+    import re
+    import shutil
+
+    from starlette.testclient import TestClient
+
+    from cardgen.serve.app import create_app
+    from cardgen.serve.studio import Studio
+    from cardgen.serve.workspace import Workspace
+
+    deck = tmp_path / "deck"
+    shutil.copytree(ARABIC, deck)
+    app = create_app(Studio(Workspace(deck), deck, tmp_path / "out"), watch_folder=False)
+    with TestClient(app, base_url="http://127.0.0.1:8765", raise_server_exceptions=False) as client:
+        page = client.get("/edition/ar").text
+        fields = re.findall(r"<textarea [^>]*>", page)
+        assert fields and all('dir="auto"' in field for field in fields)
+        face = client.get("/edition/ar/card/aanspreekpersoon/back.png")
+        assert face.status_code == 200 and face.headers["content-type"] == "image/png"
