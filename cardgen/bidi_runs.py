@@ -31,13 +31,27 @@ def prepare(markup: str) -> str:
     _unglue(items, chars)
     chars = [(i, _char(items[i])) for i, _ in chars]
     levels = resolved_levels("".join(c for _, c in chars))
-    words = _words(items, chars, levels)
-    for word in words:
-        kinds = [_kind(c) for _, c, _ in word]
-        strong = [k for k in kinds if k in ("L", "R", "N")]
-        if strong and strong[0] != "R":
-            _move_neutrals(items, word)
+    words, gaps = _words(items, chars, levels)
+    for first, last in _left_to_right_runs(words, gaps):
+        _move_neutrals(items, words[first], words[last])
     return "".join(items)
+
+
+def _left_to_right_runs(words, gaps: list[int]) -> list[tuple[int, int]]:
+    """(first, last) word of each run read left to right: Latin words, or a number, and the words
+    joined to them by a space at an even level ('Child Focus' is one run, '12 34' two)."""
+    runs, start = [], None
+    for n, word in enumerate(words):
+        strong = [k for k in (_kind(c) for _, c, _ in word) if k in ("L", "R", "N")]
+        ltr = bool(strong) and strong[0] != "R"
+        if ltr and start is not None and gaps[n - 1] % 2 == 0:
+            continue  # the run goes on
+        if start is not None:
+            runs.append((start, n - 1))
+        start = n if ltr else None
+    if start is not None:
+        runs.append((start, len(words) - 1))
+    return runs
 
 
 def resolved_levels(text: str) -> list[int]:
@@ -91,31 +105,38 @@ def _side(char: str) -> str | None:
     return "R" if kind == "R" else ("L" if kind in ("L", "N") else None)
 
 
-def _words(items: list[str], chars, levels: list[int]) -> list[list[tuple[int, str, int]]]:
-    """The paragraph's words (split at spaces and line breaks), as (item index, character, level)."""
-    words, word, last = [], [], -1
+def _words(items: list[str], chars, levels: list[int]):
+    """The paragraph's words (split at spaces and line breaks), each as (item index, character,
+    level); and the level of the space after each word but the last (1 at a line break)."""
+    words, gaps, word, last, gap = [], [], [], -1, 1
     for (i, char), level in zip(chars, levels):
-        if char == " " or any(items[j].startswith("<br") for j in range(last + 1, i)):
+        broken = any(items[j].startswith("<br") for j in range(last + 1, i))
+        if char == " " or broken:
             if word:
                 words.append(word)
+                gaps.append(level if char == " " and not broken else 1)
+            elif gaps and (broken or level % 2 == 1):
+                gaps[-1] = 1  # a second space, or a break, between the same two words
             word = []
         if char != " ":
             word.append((i, char, level))
         last = i
     if word:
         words.append(word)
-    return words
+    return words, gaps
 
 
-def _move_neutrals(items: list[str], word) -> None:
-    """The characters at the ends of a left-to-right word or a number that the algorithm sets right
-    to left (odd level: `.` after `CLB` at the end of an Arabic sentence) move to the other end,
-    mirrored, in visual order, so that the word, shaped left to right, draws them where they belong."""
-    inner = [n for n, (_, _, level) in enumerate(word) if level % 2 == 0]
-    if not inner:
+def _move_neutrals(items: list[str], head, tail) -> None:
+    """The characters at the ends of a run read left to right (from the start of its first word
+    `head`, from the end of its last word `tail`) that the algorithm sets right to left (odd level:
+    `.` after `CLB` at the end of an Arabic sentence) move to the run's other end, mirrored, in
+    visual order, so that the run, shaped left to right, draws them where they belong."""
+    inner_head = [n for n, (_, _, level) in enumerate(head) if level % 2 == 0]
+    inner_tail = [n for n, (_, _, level) in enumerate(tail) if level % 2 == 0]
+    if not inner_head or not inner_tail:
         return
-    first, last = inner[0], inner[-1]
-    lead, trail = word[:first], word[last + 1 :]
+    first, last = inner_head[0], inner_tail[-1]
+    lead, trail = head[:first], tail[last + 1 :]
     if not lead and not trail:
         return
     moved_trail = "".join(MIRRORED.get(c, c) for _, c, _ in reversed(trail))
@@ -124,11 +145,11 @@ def _move_neutrals(items: list[str], word) -> None:
         items[i] = ""
     # a moved character keeps its style: a full stop after a link stays outside the link,
     # the '#' of a coloured hashtag stays coloured
-    start, end = word[first][0], word[last][0]
-    if trail and any(items[j].startswith("</") for j in range(word[last][0], trail[0][0])):
+    start, end = head[first][0], tail[last][0]
+    if trail and any(items[j].startswith("</") for j in range(tail[last][0], trail[0][0])):
         while start > 0 and _tag(items[start - 1]) and not items[start - 1].startswith("</"):
             start -= 1
-    if lead and any(_tag(items[j]) and not items[j].startswith("</") for j in range(lead[-1][0], word[first][0])):
+    if lead and any(_tag(items[j]) and not items[j].startswith("</") for j in range(lead[-1][0], head[first][0])):
         while end + 1 < len(items) and items[end + 1].startswith("</"):
             end += 1
     items[start] = html.escape(moved_trail, quote=False) + items[start]

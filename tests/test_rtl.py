@@ -341,6 +341,9 @@ def test_words_are_ordered_by_the_bidirectional_algorithm(logical, visual):
         ("خلال 24 ساعة.", "خلال 24 ساعة."),
         ("نسبة 24% منهم", "نسبة %24 منهم"),  # after Arabic letters digits are Arabic numbers (W2): % at the right
         ("A &amp; B", "A &amp; B"),
+        ("من Child Focus.", "من .Child Focus"),  # the stop goes to the left end of the whole Latin run
+        ("أ (Child Focus) ب", "أ (Child Focus) ب"),
+        ("أ 12 34. ب", "أ 12 .34 ب"),  # two numbers are two runs: the stop stays with the second
     ],
 )
 def test_markup_is_made_ready_to_shape_word_by_word(markup, prepared):
@@ -482,3 +485,26 @@ def test_the_studio_page_of_an_arabic_edition_lets_texts_run_from_the_right(tmp_
         assert fields and all('dir="auto"' in field for field in fields)
         face = client.get("/edition/ar/card/aanspreekpersoon/back.png")
         assert face.status_code == 200 and face.headers["content-type"] == "image/png"
+
+
+def test_a_full_stop_after_a_latin_name_prints_at_the_left_of_the_whole_name(prepared):
+    """'... مع Child Focus. ثم ...': read from the right, the stop ends the name, so it stands at the
+    name's left, never between its words."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from cardgen.paragraphs import paragraph
+    from cardgen.typeset.paragraph import markup
+
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=(400, 60), invariant=1)
+    para = paragraph(markup("نعمل مع Child Focus. ثم نتابع"), prepared.editions[0].layout.card.description, 12, (0, 0, 0))
+    para.wrap(380, 50)
+    para.drawOn(canvas, 10, 10)
+    canvas.save()
+    textpage = pdfium.PdfDocument(buffer.getvalue())[0].get_textpage()
+    boxes = {}
+    for i in range(textpage.count_chars()):
+        boxes.setdefault(textpage.get_text_range(i, 1), []).append(textpage.get_charbox(i))
+    stop, child, focus = boxes["."][0], boxes["C"][0], boxes["F"][0]
+    then = min(box[0] for box in boxes["ث"])  # ثم, the next Arabic word, stands left of it all
+    assert then < stop[0] < child[0] < focus[0]
