@@ -80,35 +80,67 @@ def visual_order(classes: list[str]) -> list[int]:
 
 
 class BidiParagraph(Paragraph):
-    """A right-to-left paragraph: lines broken as measured, then each line's words in visual order."""
+    """A right-to-left paragraph: lines broken as measured, then each line's words in visual order.
+    `runs` (set by cardgen.paragraphs, from bidi_runs.prepare): per word of the paragraph whether
+    it reads left to right, and the level of each space between words, as the bidirectional
+    algorithm resolved them over the whole paragraph; without them, or when the lines hold other
+    words (a word broken at a hyphen), each line is ordered from its words' letters (visual_order)."""
+
+    runs: tuple[list[bool], list[int]] | None = None
 
     def wrap(self, availWidth, availHeight):
         size = super().wrap(availWidth, availHeight)
         para = self.blPara
         if para.kind == 1 and not getattr(para, "_visual", False):
-            for line in para.lines:
-                line.words = _visual_words(line.words)
+            lines = [_words_of(line.words) for line in para.lines]
+            runs = self.runs if self.runs and sum(map(len, lines)) == len(self.runs[0]) else None
+            start = 0
+            for line, words in zip(para.lines, lines):
+                if runs:
+                    order = run_order(runs[0][start : start + len(words)], runs[1][start : start + len(words) - 1])
+                else:
+                    order = visual_order([word_class("".join(t for _, t in w if t)) for w in words])
+                line.words = _in_order(words, order)
+                start += len(words)
             para._visual = True
         return size
 
 
-def _visual_words(frags: list) -> list:
-    """A line's frags (logical order, words separated by spaces inside their texts) as frags in visual order."""
-    words: list[list[tuple[object, str]]] = [[]]
+def run_order(ltr: list[bool], gaps: list[int]) -> list[int]:
+    """Rule L2 over words: each run of left-to-right words joined by spaces at an even level is
+    reversed, then the line; the result is the words' order from left to right on the page."""
+    order, i = list(range(len(ltr))), 0
+    while i < len(ltr):
+        if not ltr[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(ltr) and ltr[j] and gaps[j - 1] % 2 == 0:
+            j += 1
+        order[i:j] = order[i:j][::-1]
+        i = j
+    return order[::-1]
+
+
+def _words_of(frags: list) -> list[list[tuple[object, str | None]]]:
+    """A line's frags (logical order, words separated by spaces inside their texts) as words, each
+    its pieces (frag, text)."""
+    words: list[list[tuple[object, str | None]]] = [[]]
     for frag in frags:
         text = getattr(frag, "text", None)
         if text is None:  # an image or a callback: kept with the word it stands in
             words[-1].append((frag, None))
             continue
-        pieces = _split_spaces(text)
-        for n, piece in enumerate(pieces):
+        for n, piece in enumerate(_split_spaces(text)):
             if n:
                 words.append([])
             if piece:
                 words[-1].append((frag, piece))
-    words = [w for w in words if w]
-    classes = [word_class("".join(t for _, t in w if t)) for w in words]
-    order = visual_order(classes)
+    return [w for w in words if w]
+
+
+def _in_order(words, order: list[int]) -> list:
+    """The words as frags in `order`, a space after each but the last."""
     out = []
     for n, index in enumerate(order):
         pieces = words[index]

@@ -26,6 +26,12 @@ NBSP = "\u00a0"
 
 def prepare(markup: str) -> str:
     """`markup` (cardgen's own, typeset/) with its words made safe to shape one by one."""
+    return prepare_runs(markup)[0]
+
+
+def prepare_runs(markup: str) -> tuple[str, tuple[list[bool], list[int]]]:
+    """prepare(markup), and for BidiParagraph the paragraph's words as the algorithm resolved
+    them: whether each reads left to right, and the level of each space between two words."""
     items = _ITEM.findall(markup)
     chars = [(i, _char(item)) for i, item in enumerate(items) if not item.startswith("<") or item in ("<", ">")]
     _unglue(items, chars)
@@ -34,7 +40,14 @@ def prepare(markup: str) -> str:
     words, gaps = _words(items, chars, levels)
     for first, last in _left_to_right_runs(words, gaps):
         _move_neutrals(items, words[first], words[last])
-    return "".join(items)
+    ltr = [any(level % 2 == 0 for _, _, level in word) and not _reads_right_to_left(word) for word in words]
+    return "".join(items), (ltr, gaps)
+
+
+def _reads_right_to_left(word) -> bool:
+    """A word HarfBuzz shapes right to left: its first strong letter is right to left."""
+    strong = [k for k in (_kind(c) for _, c, _ in word) if k in ("L", "R", "N")]
+    return bool(strong) and strong[0] == "R"
 
 
 def _left_to_right_runs(words, gaps: list[int]) -> list[tuple[int, int]]:

@@ -60,7 +60,10 @@ def _right_to_left(style: TextStyle, size: float, colour: RGB, align: Align) -> 
 def paragraph(markup_text: str, style: TextStyle, size: float, colour: RGB, align: Align = "left") -> Paragraph:
     """`markup_text` must be markup cardgen wrote (typeset/): ReportLab's markup is live."""
     if style.direction == "rtl":
-        from cardgen.bidi_runs import prepare  # python-bidi: only right-to-left editions load it
+        from cardgen.bidi_runs import prepare_runs  # python-bidi: only right-to-left editions load it
 
-        return BidiParagraph(prepare(markup_text), paragraph_style(style, size, colour, align))
+        prepared, runs = prepare_runs(markup_text)
+        para = BidiParagraph(prepared, paragraph_style(style, size, colour, align))
+        para.runs = runs
+        return para
     return Paragraph(markup_text, paragraph_style(style, size, colour, align))

@@ -508,3 +508,33 @@ def test_a_full_stop_after_a_latin_name_prints_at_the_left_of_the_whole_name(pre
     stop, child, focus = boxes["."][0], boxes["C"][0], boxes["F"][0]
     then = min(box[0] for box in boxes["ث"])  # ثم, the next Arabic word, stands left of it all
     assert then < stop[0] < child[0] < focus[0]
+
+
+def test_lines_are_ordered_by_the_levels_python_bidi_resolves_for_the_whole_paragraph(prepared):
+    """The words' levels come from the paragraph (bidi_runs.prepare_runs), not guessed line by line."""
+    from cardgen.bidi import _words_of, run_order
+    from cardgen.paragraphs import paragraph
+
+    fitted = next(f for f in prepared.editions[0].fit.cards if f.card.id == "stappenplan")
+    para = paragraph(fitted.body_markup, prepared.editions[0].layout.card.description, fitted.body_size, (0, 0, 0))
+    para.wrap(prepared.editions[0].faces[0].back.body.box.w, 1000)
+    ltr, gaps = para.runs
+    assert sum(len(_words_of(line.words)) for line in para.blPara.lines) == len(ltr)  # every word accounted for
+    assert ltr.count(True) >= 2  # '24' and the web address
+    assert run_order([False, True, True, False], [1, 2, 1]) == [3, 1, 2, 0]
+    assert run_order([False, True, True, False], [1, 1, 1]) == [3, 2, 1, 0]  # two numbers: two runs
+
+
+def test_a_dash_between_latin_words_stays_latin_when_a_line_ends_after_it():
+    """'أ Child – Focus ب' broken after the dash: the algorithm, over the paragraph, sets the dash
+    left to right (between two Latin words, N1), so it stays at Child's right; a guess from the
+    line alone (where nothing Latin follows it) would put it at the line's far left."""
+    from cardgen.bidi import run_order, visual_order, word_class
+    from cardgen.bidi_runs import prepare_runs
+
+    _, (ltr, gaps) = prepare_runs("أ Child – Focus ب")
+    assert ltr == [False, True, True, True, False] and gaps == [1, 2, 2, 1]
+    first_line = "أ Child –".split(" ")
+    shown = lambda order: " ".join(first_line[i] for i in order)  # noqa: E731
+    assert shown(run_order(ltr[:3], gaps[:2])) == "Child – أ"
+    assert shown(visual_order([word_class(w) for w in first_line])) == "– Child أ"
