@@ -79,7 +79,7 @@ def _render_one(prepared: Prepared, staging: Path):
     started by spawn (Windows, macOS) knows none of the parent's fonts yet."""
     from cardgen.load.fonts import register_fonts
 
-    register_fonts(prepared.layout.fonts)
+    register_fonts((prepared.editions[0].layout or prepared.layout).fonts)
     return render_edition(prepared, prepared.editions[0], staging)
 
 
@@ -93,7 +93,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     from cardgen.typeset.paragraph import printed_line
 
     icons = Icons(dict(prepared.drawings))
-    deck, layout, edition = prepared.deck, prepared.layout, plan.edition
+    deck, layout, edition = prepared.deck, plan.layout or prepared.layout, plan.edition
     inks, intent = _inks(prepared)
     cards, poster, pack = (staging / name for name in OUTPUTS)
     source = staging / "sheets-and-poster.pdf"  # not an output: the pack and the files printed alone are cut from it
@@ -103,7 +103,8 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     if prepared.tiles:  # the tiles' and the shop's modules are imported only for the builds that make them
         from cardgen.pdf.tiles import draw_overlays, write_tiles
 
-        marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
+        marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition),
+                        rtl=layout.direction == "rtl")  # fmt: skip
     after = partial(_after_poster, marks=marks, printing=plan.printing)
     card_pages, poster_pages = render_sheets_and_poster(
         source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=after, inks=inks,
@@ -124,7 +125,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     if prepared.tiles:  # a file of its own: tiles print single-sided, the pack's cards double-sided
         files.append(staging / TILES)
         write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone),
-                    language=edition.language)  # fmt: skip
+                    language=edition.language, rtl=layout.direction == "rtl")  # fmt: skip
     if layout.shop:
         from cardgen.pdf.shop import finish_shop_cards, write_shop_poster
 
@@ -185,9 +186,12 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
     deck, _ = load_deck(folder, problems, only=lang)
     layout = load_layout(folder, problems, Overrides(**overrides))
     problems.raise_if_any()
+    from cardgen.load.scriptfonts import edition_layout
+
+    layouts = {e.code: edition_layout(layout, e, problems) for e in deck.editions}  # each in its script's fonts
     for edition in deck.editions:
-        if edition.calibration is not None:
-            check_glyphs_of(edition, layout, problems)
+        if edition.calibration is not None and layouts[edition.code]:
+            check_glyphs_of(edition, layouts[edition.code], problems)
     problems.raise_if_any()
     sheet = layout.sheet
     if sheet.flip == "fold":
@@ -208,7 +212,8 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
         try:
             staged = staging.path / "calibration.pdf"
             with plain_errors(out):
-                write_calibration(staged, plan_sheet(plan, layout, edition), layout, edition, deck.structure.author)
+                own = layouts[edition.code]
+                write_calibration(staged, plan_sheet(plan, own, edition), own, edition, deck.structure.author)
             replace_together(folder, [staged], staging.path)
         finally:
             staging.remove()

@@ -77,13 +77,14 @@ def contact_pdf(prepared: Prepared, plan: EditionPlan) -> bytes:
     from cardgen.draw.vector import Icons
     from cardgen.pdf.render import new_canvas
 
-    card = prepared.layout.card
+    layout = plan.layout or prepared.layout  # the edition's fonts and direction
+    card = layout.card
     sheet = plan_contact(len(plan.faces), card.width, card.height)
     buffer = BytesIO()
-    canvas = new_canvas(buffer, sheet.size, prepared.layout, plan.edition, prepared.deck.structure.author)
+    canvas = new_canvas(buffer, sheet.size, layout, plan.edition, prepared.deck.structure.author)
     canvas.setFillColorRGB(*PAGE)
     canvas.rect(0, 0, *sheet.size, stroke=0, fill=1)
-    bold = prepared.layout.fonts.bold.name
+    bold = layout.fonts.bold.name
     _heading(canvas, sheet, plan, bold)
     icons = Icons(dict(prepared.drawings))
     for index, (cell, faces) in enumerate(zip(sheet.cells, plan.faces)):
@@ -103,7 +104,16 @@ def _heading(canvas, sheet: ContactPlan, plan: EditionPlan, font: str) -> None:
     title = printed(edition.title, edition.language)
     canvas.setFillColorRGB(*INK)
     canvas.setFont(font, HEADING_SIZE)
-    canvas.drawString(*sheet.heading, f"{title} · {edition.code} ({edition.language}) · {len(sheet.cells)} cards, front and back")
+    canvas.drawString(*sheet.heading, _shaped(plan, f"{title} · {edition.code} ({edition.language}) · {len(sheet.cells)} cards, front and back", font, HEADING_SIZE))
+
+
+def _shaped(plan: EditionPlan, text: str, font: str, size: float) -> str:
+    """A right-to-left edition's words, shaped and from right to left (cardgen/bidi.py)."""
+    if plan.layout is None or plan.layout.direction != "rtl":
+        return text
+    from cardgen.paragraphs import shaped_line
+
+    return shaped_line(text, font, size)
 
 
 def _borders(canvas, cell: Cell) -> None:
@@ -125,10 +135,10 @@ def _caption(canvas, cell: Cell, plan: EditionPlan, index: int, font: str) -> No
     canvas.setFont(font, CAPTION_SIZE)
     card = plan.fit.cards[index].card
     canvas.setFillColorRGB(*(card.ink or card.colour))  # the colour deep enough to read on the white sheet
-    canvas.drawString(x, y, number)
+    canvas.drawString(x, y, _shaped(plan, number, font, CAPTION_SIZE))
     x += stringWidth(number + "  ", font, CAPTION_SIZE)
     room -= stringWidth(number + "  ", font, CAPTION_SIZE)
     while title and stringWidth(title, font, CAPTION_SIZE) > room:
         title = title[:-2] + "…"
     canvas.setFillColorRGB(*INK)
-    canvas.drawString(x, y, title)
+    canvas.drawString(x, y, _shaped(plan, title, font, CAPTION_SIZE))

@@ -162,6 +162,7 @@ class Edition:
     bookmark_tiles: str | None = None
     notes: tuple[str, ...] = ()  # for `check`: cardgen's own page texts printed in English, say
     printing: PrintingTexts | None = None  # the print pack's first page
+    fonts: FontChoice | None = None  # the edition's own fonts (texts.yaml `fonts:`), over the layout's
 
     def line(self, key: str) -> int | None:
         return self._lines.get(key)
@@ -234,6 +235,8 @@ class TextStyle:
     min_size: float
     leading: float  # line height as a multiple of the size
     colour: RGB | str | None  # None: the category's colour; AUTO: light or dark, whichever reads on the face
+    role: str = ""  # the font's role (regular, bold, ...): an edition in another script swaps the font, not the role
+    direction: Literal["ltr", "rtl"] = "ltr"  # rtl: shaped, its words ordered right to left (cardgen/bidi.py)
 
 
 AUTO = "auto"
@@ -317,6 +320,18 @@ class Font:
 
 
 @dataclass(frozen=True)
+class FontChoice:
+    """Fonts named for a script (layout.yaml `fonts_by_script:`) or an edition (texts.yaml `fonts:`),
+    checked but not yet loaded: only an edition that uses them loads them."""
+
+    roles: tuple[tuple[str, str, Path | None], ...]  # (role, as written, the TrueType file or None for a standard font)
+    source: Source  # where they were named, for messages
+
+    def role(self, name: str) -> tuple[str, Path | None] | None:
+        return next(((value, path) for role, value, path in self.roles if role == name), None)
+
+
+@dataclass(frozen=True)
 class Fonts:
     """The layout's four faces; <b> and <i> in a paragraph pick bold and italic."""
 
@@ -343,6 +358,8 @@ class Layout:
     lines: tuple[tuple[str, int], ...] = ()  # 'card.width' -> its line in layout.yaml, for messages
     profile: Path | None = None  # with cmyk: the CMYK output profile (ICC) every colour is converted through
     shop_page: Literal["marked", "bleed"] = "marked"  # shop pages with crop marks, or only the trimmed face and its bleed
+    scripts: tuple[tuple[str, FontChoice], ...] = ()  # fonts_by_script: script -> the fonts of its editions
+    direction: Literal["ltr", "rtl"] = "ltr"  # of the edition this layout was made for (load/editions.py)
 
     def line(self, key: str) -> int | None:
         return self._lines.get(key)

@@ -9,23 +9,28 @@ from copy import copy
 from functools import lru_cache
 from typing import Literal
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from cardgen import rl_memo
+from cardgen.bidi import BidiParagraph, shaped_line  # noqa: F401  (lines drawn as planned: draw/ takes them from here)
 from cardgen.model import RGB, TextStyle
 
 rl_memo.install()  # every stage that measures or draws text comes through here
 
 Align = Literal["left", "center"]
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER}
+# a right-to-left text starts at the right: "left" is where a line starts
+ALIGN_RTL = {"left": TA_RIGHT, "center": TA_CENTER}
 
 
 @lru_cache(maxsize=256)  # a deck sets its texts in a few styles; a paragraph only reads its style
 def paragraph_style(style: TextStyle, size: float, colour: RGB, align: Align = "left") -> ParagraphStyle:
     """Every setting spelled out, so that no ReportLab default or settings file changes the result.
     Shared between paragraphs: never change the one returned."""
+    if style.direction == "rtl":
+        return _right_to_left(style, size, colour, align)
     return ParagraphStyle(
         name=f"{style.font}-{size:g}",
         fontName=style.font,
@@ -49,8 +54,25 @@ def paragraph_style(style: TextStyle, size: float, colour: RGB, align: Align = "
     )
 
 
+def _right_to_left(style: TextStyle, size: float, colour: RGB, align: Align) -> ParagraphStyle:
+    """The same settings, shaped by HarfBuzz and set from the right. Only right-to-left editions:
+    shaping doubles the time a paragraph takes, and would change a Latin edition's bytes."""
+    rtl = copy(paragraph_style(TextStyle(style.font, style.size, style.min_size, style.leading, style.colour), size, colour, align))
+    rtl.name += "-rtl"  # a copy: the left-to-right style is shared
+    rtl.alignment = ALIGN_RTL[align]
+    rtl.shaping = 1
+    return rtl
+
+
 def paragraph(markup_text: str, style: TextStyle, size: float, colour: RGB, align: Align = "left") -> Paragraph:
     """`markup_text` must be markup cardgen wrote (typeset/): ReportLab's markup is live."""
+    if style.direction == "rtl":
+        from cardgen.bidi_runs import prepare_runs  # python-bidi: only right-to-left editions load it
+
+        prepared, runs = prepare_runs(markup_text)
+        para = BidiParagraph(prepared, paragraph_style(style, size, colour, align))
+        para.runs = runs
+        return para
     return Paragraph(markup_text, paragraph_style(style, size, colour, align))
 
 
@@ -66,14 +88,14 @@ class Lines:
     instead of wrapping the text again. Kept small, since a deck of 10,000 cards keeps 20,000:
     a paragraph of one plain run (ReportLab's kind 0, nearly every title and description) keeps
     each line as one string and shares its font settings with the paragraphs of its style; one
-    with markup (links, bold) is kept whole."""
+    with markup (links, bold), or set right to left (cardgen/bidi.py), is kept whole."""
 
     __slots__ = ("height", "_whole", "_style", "_width", "_head", "_lines")
 
     def __init__(self, para: Paragraph) -> None:
         self.height = para.height
         lines = para.blPara.lines
-        if para.blPara.kind != 0 or any(" " in word for _, words in lines for word in words):
+        if type(para) is not Paragraph or para.blPara.kind != 0 or any(" " in word for _, words in lines for word in words):
             self._whole = para
             return
         self._whole = None

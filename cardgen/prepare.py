@@ -10,6 +10,7 @@ from cardgen.errors import Problems, show_path
 from cardgen.load.assets import builtin_assets
 from cardgen.load.content import load_deck
 from cardgen.load.layout import load_layout
+from cardgen.load.scriptfonts import edition_layout
 from cardgen.model import Deck, Edition, Layout, Overrides
 from cardgen.plan.cards import card_count, cards_for
 from cardgen.plan.faces import CardFaces, plan_faces
@@ -36,6 +37,7 @@ class EditionPlan:
     faces: tuple[CardFaces, ...]  # every card's front and back, in the fit's order
     sheet_note: Line | None = None  # a fold-over sheet's order of work, in the edition's words
     printing: PrintingPlan | None = None  # the print pack's first page; None for an edition without its texts
+    layout: Layout | None = None  # the edition's own (load/scriptfonts.py: its fonts, its direction); None: the deck's
 
 
 @dataclass(frozen=True)
@@ -70,24 +72,25 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     sheets = plan_home_sheets(layout, card_count(deck.structure), problems)
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
-    bold = layout.fonts.bold.name
     tiles = _plan_tiles(layout, deck, settings, problems)
     editions = []
     for edition in deck.editions:
         notes.extend(edition.notes)
-        if not check_deck_name(edition, layout.card, problems):
+        own = edition_layout(layout, edition, problems)  # its script's fonts, its direction
+        if own is None or not check_deck_name(edition, own.card, problems):
             continue
-        cards = cards_for(deck.structure, edition, layout)
-        if not check_glyphs(cards, edition, deck.structure, layout, problems):  # a text that cannot be printed is not worth fitting
+        cards = cards_for(deck.structure, edition, own)
+        if not check_glyphs(cards, edition, deck.structure, own, problems):  # a text that cannot be printed is not worth fitting
             continue
-        fit = fit_cards(cards, layout.card, bold, edition.code, edition.language, problems)
-        qr = layout.qr.poster if layout.qr.show else None
-        poster = plan_poster(layout.poster, edition, deck.structure, bold, problems, qr)
+        bold = own.fonts.bold.name
+        fit = fit_cards(cards, own.card, bold, edition.code, edition.language, problems)
+        qr = own.qr.poster if own.qr.show else None
+        poster = plan_poster(own.poster, edition, deck.structure, bold, problems, qr)
         if fit and poster:
-            note = _fold_note(sheets, layout, edition, problems)
-            printing = plan_first_page(edition, layout, sheets, tiles, problems, notes)
-            faces = plan_faces(fit, layout, edition, deck.structure.site)
-            editions.append(EditionPlan(edition, fit, poster, faces, note, printing))
+            note = _fold_note(sheets, own, edition, problems)
+            printing = plan_first_page(edition, own, sheets, tiles, problems, notes)
+            faces = plan_faces(fit, own, edition, deck.structure.site)
+            editions.append(EditionPlan(edition, fit, poster, faces, note, printing, own))
             notes.extend(fit.notes)
             if fit.shrink:
                 warnings.append(_shrink_warning(edition, fit.shrink))

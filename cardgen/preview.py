@@ -23,9 +23,10 @@ def faces_pdf(prepared: Prepared, plan: EditionPlan, wanted: list[tuple[int, Fac
     from cardgen.draw.vector import Icons
     from cardgen.pdf.render import new_canvas
 
-    card = prepared.layout.card
+    layout = plan.layout or prepared.layout  # the edition's fonts and direction
+    card = layout.card
     buffer = BytesIO()
-    canvas = new_canvas(buffer, (card.width, card.height), prepared.layout, plan.edition, prepared.deck.structure.author)
+    canvas = new_canvas(buffer, (card.width, card.height), layout, plan.edition, prepared.deck.structure.author)
     box = Rect(0, 0, card.width, card.height)
     icons = Icons(dict(prepared.drawings))
     for index, face in wanted:
@@ -50,7 +51,8 @@ def poster_pdf(prepared: Prepared, plan: EditionPlan) -> bytes:
     from cardgen.pdf.render import new_canvas
 
     buffer = BytesIO()
-    canvas = new_canvas(buffer, prepared.layout.poster.paper, prepared.layout, plan.edition, prepared.deck.structure.author)
+    layout = plan.layout or prepared.layout
+    canvas = new_canvas(buffer, layout.poster.paper, layout, plan.edition, prepared.deck.structure.author)
     draw_poster(canvas, plan.poster, Icons(dict(prepared.drawings)))
     canvas.showPage()
     canvas.save()

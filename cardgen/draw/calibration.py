@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.items import draw_line, draw_text
+from cardgen.paragraphs import shaped_line
 from cardgen.plan.calibration import CalibrationSheet, Cross, Header, Ruler, Scales
 from cardgen.plan.geometry import Segment
 from cardgen.plan.geometry import Line
@@ -78,5 +79,8 @@ def _string(canvas: Canvas, line: Line, same_font: bool = False) -> None:
     before it set this one's font."""
     if not same_font:
         canvas.setFont(line.font, line.size)
+    if line.shaped:  # right to left, its left end planned
+        canvas.drawString(line.x, line.y, shaped_line(line.text, line.font, line.size))
+        return
     draw = canvas.drawCentredString if line.centred else canvas.drawString
     draw(line.x, line.y, line.text)

@@ -7,7 +7,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.qr import draw_qr
 from cardgen.draw.vector import Icons, draw_vector
-from cardgen.paragraphs import Lines, paint, wrapped
+from cardgen.paragraphs import Lines, paint, shaped_line, wrapped
 from cardgen.plan.geometry import Code, Fill, Icon, Line, Rect, Rule, TextBlock
 
 
@@ -26,6 +26,11 @@ def draw_fill(canvas: Canvas, fill: Fill, x: float = 0.0, y: float = 0.0, bleed:
 
 
 def draw_line(canvas: Canvas, line: Line, x: float = 0.0, y: float = 0.0) -> None:
+    if line.shaped:  # right to left: planned with its left end at line.x (cardgen/bidi.py)
+        canvas.setFillColorRGB(*line.colour)
+        canvas.setFont(line.font, line.size)
+        canvas.drawString(x + line.x, y + line.y, shaped_line(line.text, line.font, line.size))
+        return
     if line.spacing:
         text = canvas.beginText(x + line.x, y + line.y)
         text.setFont(line.font, line.size)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from cardgen.draw.items import draw_line
+from cardgen.paragraphs import shaped_line
 from cardgen.plan.tile_pages import TileMap, TileMarkLines, TilePage, TurnedLine
 
 
@@ -60,8 +61,11 @@ def draw_turned_line(canvas: Canvas, turned: TurnedLine) -> None:
     canvas.setFont(line.font, line.size)
     canvas.translate(*turned.centre)
     canvas.rotate(turned.angle)
-    draw = canvas.drawCentredString if line.centred else canvas.drawString
-    draw(line.x, line.y, line.text)
+    if line.shaped:  # right to left, its left end planned
+        canvas.drawString(line.x, line.y, shaped_line(line.text, line.font, line.size))
+    else:
+        draw = canvas.drawCentredString if line.centred else canvas.drawString
+        draw(line.x, line.y, line.text)
     canvas.restoreState()
 
 

@@ -14,6 +14,7 @@ from cardgen.load.assets import resolve_asset
 from cardgen.load.output import read_output, refuse_unembedded_fonts
 from cardgen.units import MM, UnitError, parse_card_size, parse_colour, parse_offset
 from cardgen.load.defaults import layout_in_force
+from cardgen.load.scriptfonts import read_scripts
 from cardgen.load.yamlfile import Node, key_lines, load_yaml
 
 LAYOUT_FILE = "layout.yaml"
@@ -30,6 +31,7 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     if top is None:
         return None
     fonts = _fonts(top, folder)
+    scripts = read_scripts(top, folder)
     card = _card(top, fonts, overrides.card_size)
     sheet = _sheet(top, overrides)
     poster = _poster(top, fonts, overrides)
@@ -41,7 +43,7 @@ def load_layout(folder: Path, problems: Problems, overrides: Overrides = Overrid
     if top.problems:
         return None
     lines = key_lines(top.node, ("card", "sheet", "poster", "qr", "output"))
-    layout = Layout(top.node.path, card, sheet, poster, Fonts(**fonts), qr_layout, shop, cmyk, lines, **output)
+    layout = Layout(top.node.path, card, sheet, poster, Fonts(**fonts), qr_layout, shop, cmyk, lines, scripts=scripts, **output)
     _check_fits(layout, top)
     return None if top.problems else layout
 
@@ -105,7 +107,7 @@ def _style(parent: schema.Reader | None, key: str, fonts: dict[str, Font]) -> Te
         reader.error("min_size", f"expected at most the size ({size:g} pt), found {min_size:g} pt")
     if None in (size, min_size, leading) or not fonts.get(role):
         return None
-    return TextStyle(fonts[role].name, size, min_size, leading, colour)
+    return TextStyle(fonts[role].name, size, min_size, leading, colour, role)
 
 
 def _style_colour(value: object):

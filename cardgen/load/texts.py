@@ -20,6 +20,7 @@ from cardgen.model import (
 )
 from cardgen.load.deck import STRUCTURE_FILE
 from cardgen.load.defaults import add_page_texts
+from cardgen.load.scriptfonts import read_choice
 from cardgen.units import UnitError, placeholder_problem
 from cardgen.load.yamlfile import Node, key_lines
 
@@ -34,6 +35,8 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
     _refuse_untranslated(node, "", top.problems)
     language = top.get("language", _language_tag)
     page_note = add_page_texts(node, language) if language else None
+    fonts = top.mapping("fonts", required=False)
+    fonts = read_choice(fonts, path.parent.parent) if fonts else None  # like layout.yaml's, from the deck folder
     deck = top.mapping("deck")
     title = deck.get("title", schema.text) if deck else None
     subject = deck.get("subject", schema.text) if deck else None
@@ -79,6 +82,7 @@ def load_edition(path: Path, structure: Structure | None, problems: Problems) ->
         notes=(f"edition '{path.parent.name}': {page_note}",) if page_note else (),
         fold=fold_steps,
         printing=printing,
+        fonts=fonts,
     )
 
 

@@ -21,6 +21,7 @@ from cardgen import __version__
 from cardgen.model import Edition, Structure
 from cardgen.pdf.finish import finish_file
 from cardgen.pdf.render import DUPLEX
+from cardgen.scripts import is_right_to_left
 
 PRODUCER = f"cardgen {__version__} (ReportLab, pypdf)"
 
@@ -95,3 +96,5 @@ def _finish(writer: PdfWriter, language: str, printing: Printing) -> None:
     prefs.print_scaling = NameObject("/None" if printing.actual_size else "/AppDefault")
     if printing.pick_tray:
         prefs[NameObject("/PickTrayByPDFSize")] = BooleanObject(True)  # pypdf's setter writes false for any value
+    if is_right_to_left(language):  # a viewer showing two pages side by side puts the first at the right
+        prefs.direction = NameObject("/R2L")

@@ -60,6 +60,8 @@ def new_canvas(
     canvas.setSubject(edition.subject)
     canvas.setCreator(f"cardgen {__version__}")
     canvas.setViewerPreference("PrintScaling", "None")
+    if layout.direction == "rtl":
+        canvas.setViewerPreference("Direction", "R2L")
     return canvas
 
 

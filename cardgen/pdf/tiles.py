@@ -36,6 +36,7 @@ def write_tiles(
     texts: TileTexts | None = None,
     marks_from: tuple[Path, int] | None = None,
     language: str | None = None,
+    rtl: bool = False,
 ) -> int:
     """One sheet per tile, row by row from the top-left, written to `out_pdf`; returns the page count.
     `font` must be registered with ReportLab (an embedded TrueType font for print). `marks_from`:
@@ -60,7 +61,7 @@ def write_tiles(
     if marks_from:
         overlays = PdfReader(str(marks_from[0])).pages[marks_from[1] :]
     else:
-        overlays = PdfReader(BytesIO(_overlay_document(plan, title, font, texts or TileTexts()))).pages
+        overlays = PdfReader(BytesIO(_overlay_document(plan, title, font, texts or TileTexts(), rtl))).pages
     writer = PdfWriter()
     for tile, overlay in zip(plan.tiles, overlays):
         page = writer.add_blank_page(*plan.sheet)
@@ -77,6 +78,8 @@ def write_tiles(
     prefs.duplex = NameObject("/Simplex")
     if language:
         writer.root_object[NameObject("/Lang")] = TextStringObject(language)
+    if rtl:
+        prefs.direction = NameObject("/R2L")
     finish_file(writer)  # first: the poster's and the marks' copies of one subset are then kept once
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     with open(out_pdf, "wb") as handle:
@@ -84,14 +87,15 @@ def write_tiles(
     return len(plan.tiles)
 
 
-def _overlay_document(plan: TilePlan, title: str, font: str, texts: TileTexts) -> bytes:
+def _overlay_document(plan: TilePlan, title: str, font: str, texts: TileTexts, rtl: bool = False) -> bytes:
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=plan.sheet, invariant=1, pageCompression=1, initialFontName=font)
-    draw_overlays(canvas, plan, title, font, texts)
+    draw_overlays(canvas, plan, title, font, texts, rtl)
     canvas.save()
     return buffer.getvalue()
 
 
-def draw_overlays(canvas: Canvas, plan: TilePlan, title: str, font: str, texts: TileTexts) -> int:
-    """The marks of every tile, one sheet-sized page each, on `canvas`; returns the page count."""
-    return draw_tile_pages(canvas, plan_tile_pages(plan, title, font, texts), plan.sheet)
+def draw_overlays(canvas: Canvas, plan: TilePlan, title: str, font: str, texts: TileTexts, rtl: bool = False) -> int:
+    """The marks of every tile, one sheet-sized page each, on `canvas`; returns the page count.
+    `rtl`: the texts are right to left, drawn shaped."""
+    return draw_tile_pages(canvas, plan_tile_pages(plan, title, font, texts, rtl), plan.sheet)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from cardgen.model import RGB, Edition, Layout
+from cardgen.bidi import shaped_width
 from cardgen.paragraphs import paragraph
 from cardgen.plan.geometry import Line, Rect, Segment, Stroke, TextBlock
 from cardgen.plan.sheets import mirror
@@ -143,7 +144,10 @@ def _header(plan: CalibrationPlan, layout: Layout, edition: Edition, page: str) 
     w, h = plan.paper
     margin = layout.sheet.margin + 5 * MM
     title = printed(texts.title, edition.language)
-    line = Line(f"{title} ({page})", layout.fonts.names()["bold"], 14, TITLE, margin, h - margin - 14)
+    text, bold = f"{title} ({page})", layout.fonts.names()["bold"]
+    line = Line(text, bold, 14, TITLE, margin, h - margin - 14)
+    if layout.direction == "rtl":  # shaped, and set from the right like the steps below it
+        line = Line(text, bold, 14, TITLE, w - margin - shaped_width(text, bold, 14), h - margin - 14, shaped=True)
     style = layout.poster.footer
     markup = typeset(texts.steps, edition.language)
     _, para_h = paragraph(markup, style, 9, PROSE).wrap(w - 2 * margin, h)

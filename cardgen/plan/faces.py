@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, replace
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
+from cardgen.bidi import shaped_width
 from cardgen.model import Edition, Layout
 from cardgen.paragraphs import Lines, wrapped
 from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width, text_colours
@@ -122,8 +123,12 @@ def plan_front(
     w, h = style.width, style.height
     deck, word = style.front_deck, style.front_label
     deck_colour, word_colour = on_face(deck, card), on_face(word, card)
-    name = Line(deck_name.upper(), deck.font, deck.size, deck_colour, w / 2 - deck_name_width(deck_name, deck) / 2,
-                h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
+    name_y = h - style.padding - deck.size * DECK_NAME_DROP
+    if layout.direction == "rtl":  # not spaced out: letters that join must touch
+        name = _shaped(deck_name.upper(), deck.font, deck.size, deck_colour, w / 2 - deck_name_width(deck_name, deck) / 2, name_y)
+    else:
+        name = Line(deck_name.upper(), deck.font, deck.size, deck_colour, w / 2 - deck_name_width(deck_name, deck) / 2,
+                    name_y, spacing=DECK_NAME_SPACING)  # fmt: skip
     text_w, text, label_h = w - 2 * style.padding, markup(label), label_wrapped.height
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
@@ -159,13 +164,16 @@ def plan_back(fitted: FittedCard, label: str, layout: Layout) -> BackPlan:
     # the band runs to the cut, its icon and label stay inside the safe area: centred on the band's part within it
     safe_top = min(band.top, style.height - style.padding)
     band_middle = (band.y + safe_top) / 2
-    x = style.padding
-    icon = None
-    if card.icon:
-        side = min(band.h * BAND_ICON, (safe_top - band.y) * BAND_SAFE_ICON)
-        icon = Icon(card.icon, Rect(x, band_middle - side / 2, side, side), deck_colour)
-        x += side + BAND_ICON_GAP
-    word = Line(label, deck.font, deck.size + BAND_GROW, deck_colour, x, band_middle - deck.size * BAND_BASELINE)
+    side = min(band.h * BAND_ICON, (safe_top - band.y) * BAND_SAFE_ICON)
+    if layout.direction == "rtl":
+        icon, word = _band_from_right(card.icon, label, layout, deck_colour, band_middle, side)
+    else:
+        x = style.padding
+        icon = None
+        if card.icon:
+            icon = Icon(card.icon, Rect(x, band_middle - side / 2, side, side), deck_colour)
+            x += side + BAND_ICON_GAP
+        word = Line(label, deck.font, deck.size + BAND_GROW, deck_colour, x, band_middle - deck.size * BAND_BASELINE)
 
     title_colour, body_colour = text_colours(card, style)
     title_box = Rect(regions.text_x, regions.text_top - fitted.title_height, regions.text_w, fitted.title_height)
@@ -189,3 +197,22 @@ def _number(fitted: FittedCard, layout: Layout, colour) -> Line | None:
         return None
     style = layout.card
     return Line(text, style.number.font, style.number.size, colour, style.width / 2, back_regions(style).number_baseline, centred=True)
+
+
+def _band_from_right(icon_svg, label: str, layout: Layout, colour, middle: float, side: float) -> tuple[Icon | None, Line]:
+    """The band of a right-to-left edition, mirrored: the icon at the right, where reading starts,
+    and the label to its left, ending beside it; `middle` and `side` as for a left-to-right band."""
+    style = layout.card
+    deck = style.front_deck
+    right = style.width - style.padding
+    icon = None
+    if icon_svg:
+        icon = Icon(icon_svg, Rect(right - side, middle - side / 2, side, side), colour)
+        right -= side + BAND_ICON_GAP
+    size = deck.size + BAND_GROW
+    return icon, _shaped(label, deck.font, size, colour, right - shaped_width(label, deck.font, size), middle - deck.size * BAND_BASELINE)
+
+
+def _shaped(text: str, font: str, size: float, colour, x: float, y: float) -> Line:
+    """A right-to-left line whose left end is `x`: drawn shaped, its words from right to left."""
+    return Line(text, font, size, colour, x, y, shaped=True)

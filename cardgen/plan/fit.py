@@ -212,6 +212,8 @@ DECK_NAME_SPACING = 1.2  # pt between letters of the deck's name on the fronts
 
 def deck_name_width(name: str, style: TextStyle) -> float:
     text = name.upper()
+    if style.direction == "rtl":  # shaped and not spaced out (plan/faces.py): joined letters touch
+        return word_width(text, style, style.size)
     return stringWidth(text, style.font, style.size) + DECK_NAME_SPACING * (len(text) - 1)
 
 
@@ -251,7 +253,7 @@ def _width_fit(m: Measure, part: str, style: TextStyle, edition: str, problems: 
     text = getattr(m.card, part)
     word = _widest_word(printed(text, m.language), style)
     width = m.layout.width - 2 * m.layout.padding
-    size = largest_fitting(style, lambda s: stringWidth(word, style.font, s) <= width + SLACK)
+    size = largest_fitting(style, lambda s: word_width(word, style, s) <= width + SLACK)
     if size is None:
         where = f"card '{m.card.id}': the {part}" if card else f"the front label {text!r}"
         source = m.card.source_of(part)
@@ -268,7 +270,16 @@ def _width_fit(m: Measure, part: str, style: TextStyle, edition: str, problems: 
 
 def _widest_word(text: str, style: TextStyle) -> str:
     """The widest run that cannot be broken (no-break spaces hold words together)."""
-    return max(text.replace("\n", " ").split(" "), key=lambda w: stringWidth(w, style.font, style.size))
+    return max(text.replace("\n", " ").split(" "), key=lambda w: word_width(w, style, style.size))
+
+
+def word_width(word: str, style: TextStyle, size: float) -> float:
+    """A word's width as printed: shaped, in a right-to-left edition (joined letters are narrower)."""
+    if style.direction == "rtl":
+        from cardgen.bidi import shaped_width
+
+        return shaped_width(word, style.font, size)
+    return stringWidth(word, style.font, size)
 
 
 def _overflow(m: Measure, title_size: float, edition: str, problems: Problems) -> None:

@@ -76,6 +76,7 @@ class Line:
     y: float
     centred: bool = False
     spacing: float = 0.0  # extra space between letters, pt
+    shaped: bool = False  # right-to-left text: drawn shaped, its words right to left (cardgen/bidi.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.errors import Problems
 from cardgen.plan.fit import largest_fitting
+from cardgen.bidi import shaped_width
 from cardgen.plan.geometry import Code, Fill, Icon, Line, Rect, TextBlock
+from cardgen.plan.mirror import mirrored_item
 from cardgen.model import Edition, PosterLayout, Structure, TextStyle
 from cardgen.plan.palette import readable
 from cardgen.typeset.paragraph import hex_colour, markup, measure, paragraph, printed_line, site_label
@@ -98,6 +100,13 @@ def swatch(size: float) -> tuple[float, float]:
     return SWATCH * text, SWATCH_GAP * text
 
 
+def centred_line(text: str, style: TextStyle, size: float, colour, cx: float, y: float) -> Line:
+    """One line centred on `cx`; a right-to-left one is shaped, so its left end follows from its shaped width."""
+    if style.direction == "rtl":
+        return Line(text, style.font, size, colour, cx - shaped_width(text, style.font, size) / 2, y, shaped=True)
+    return Line(text, style.font, size, colour, cx, y, centred=True)
+
+
 def legend_width(footer_w: float, columns: int, size: float) -> float:
     side, gap = swatch(size)
     return footer_w / columns - 2 * LEGEND_INDENT - side - gap
@@ -115,8 +124,8 @@ def plan_poster(
     page = sizes.page
     emoticons = (structure.strengths, structure.work)
     labels = tuple(
-        Line(poster_line(text, edition), layout.label.font, sizes.label_size, readable(layout.label.colour or emoticon.colour, layout.background),
-             box.cx, sizes.label_baseline, centred=True)
+        centred_line(poster_line(text, edition), layout.label, sizes.label_size,
+                     readable(layout.label.colour or emoticon.colour, layout.background), box.cx, sizes.label_baseline)
         for box, emoticon, text in zip(sizes.faces, emoticons, (texts.strengths, texts.work))
     )  # fmt: skip
     footer = layout.footer
@@ -128,12 +137,12 @@ def plan_poster(
         site = Line(site_label(structure.site), footer.font, size, footer.colour,
                     sizes.qr.cx, sizes.qr.y - sizes.footer_size * SITE_DROP, centred=True)  # fmt: skip
     instruction, legend = _footer_items(layout, edition, structure, bold, sizes)
-    return PosterPlan(
+    plan = PosterPlan(
         Fill(Rect(0, 0, *layout.paper), layout.background),
-        Line(poster_line(texts.title, edition), layout.title.font, sizes.title_size, layout.title.colour,
-             page.cx, sizes.title_baseline, centred=True),
-        Line(poster_line(edition.subject, edition), footer.font, footer.size, footer.colour,
-             page.cx, sizes.subject_baseline, centred=True),
+        centred_line(poster_line(texts.title, edition), layout.title, sizes.title_size, layout.title.colour,
+                     page.cx, sizes.title_baseline),
+        centred_line(poster_line(edition.subject, edition), footer, footer.size, footer.colour,
+                     page.cx, sizes.subject_baseline),
         tuple(Icon(e.svg, box) for box, e in zip(sizes.faces, emoticons)),
         labels,
         _panel(sizes),
@@ -141,6 +150,17 @@ def plan_poster(
         legend,
         Code(structure.site, sizes.qr, QR_RADIUS) if sizes.qr else None,
         site,
+    )  # fmt: skip
+    return _right_to_left(plan, layout.paper[0]) if layout.title.direction == "rtl" else plan
+
+
+def _right_to_left(plan: PosterPlan, width: float) -> PosterPlan:
+    """The poster mirrored for a right-to-left edition: strengths at the right, where reading starts."""
+    turn = lambda item: mirrored_item(item, width)  # noqa: E731
+    return PosterPlan(
+        plan.background, plan.title, plan.subject, tuple(map(turn, plan.emoticons)), tuple(map(turn, plan.labels)),
+        turn(plan.panel), turn(plan.instruction), tuple(Legend(turn(g.swatch), turn(g.text)) for g in plan.legend),
+        turn(plan.code), turn(plan.site),
     )  # fmt: skip
 
 

@@ -71,17 +71,18 @@ class TilePage:
     footer: tuple[Line, ...]  # the glue note (if a tile goes below), then what the poster is
 
 
-def plan_tile_pages(plan: TilePlan, title: str, font: str, texts: TileTexts) -> tuple[TilePage, ...]:
-    """One page of marks per tile, in the plan's order. `font` must be registered with ReportLab."""
-    return tuple(plan_tile_page(plan, tile, title, font, texts) for tile in plan.tiles)
+def plan_tile_pages(plan: TilePlan, title: str, font: str, texts: TileTexts, rtl: bool = False) -> tuple[TilePage, ...]:
+    """One page of marks per tile, in the plan's order. `font` must be registered with ReportLab;
+    `rtl`: the texts are right to left, shaped (cardgen/bidi.py)."""
+    return tuple(plan_tile_page(plan, tile, title, font, texts, rtl) for tile in plan.tiles)
 
 
-def plan_tile_page(plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts) -> TilePage:
+def plan_tile_page(plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts, rtl: bool = False) -> TilePage:
     lines = TileMarkLines(
         tile_marks(plan, tile), Stroke(INK, LINE), Stroke((1, 1, 1), DASH), Stroke((0, 0, 0), DASH, (3, 2))
     )
-    label, tile_map, footer = _footer(plan, tile, title, font, texts)
-    return TilePage(lines, _side_notes(plan, tile, font, texts), label, tile_map, footer)
+    label, tile_map, footer = _footer(plan, tile, title, font, texts, rtl)
+    return TilePage(lines, _side_notes(plan, tile, font, texts, rtl), label, tile_map, footer)
 
 
 def glue_note(texts: TileTexts, row: int, col: int) -> str:
@@ -94,7 +95,7 @@ def cut_note(texts: TileTexts, row: int, col: int) -> str:
     return fill_placeholders(texts.cut, {"label": tile_label(row, col)})
 
 
-def _side_notes(plan: TilePlan, tile: Tile, font: str, texts: TileTexts) -> tuple[TurnedLine, ...]:
+def _side_notes(plan: TilePlan, tile: Tile, font: str, texts: TileTexts, rtl: bool) -> tuple[TurnedLine, ...]:
     """What to do with each side, written along its margin (the bottom's is in the footer)."""
     x0, y0, x1, y1 = tile.window
     sw, sh = plan.sheet
@@ -105,15 +106,15 @@ def _side_notes(plan: TilePlan, tile: Tile, font: str, texts: TileTexts) -> tupl
     right = glue_note(texts, row, col + 1) if col < plan.cols - 1 else edge
     top = cut_note(texts, row - 1, col) if row > 0 else edge
     notes = (
-        band_text(left, font, ((SAFE + x0 - GAP) / 2, (y0 + y1) / 2), x0 - GAP - SAFE, y1 - y0 - clear, 90),
-        band_text(right, font, ((x1 + GAP + sw - SAFE) / 2, (y0 + y1) / 2), sw - SAFE - x1 - GAP, y1 - y0 - clear, -90),
-        band_text(top, font, ((x0 + x1) / 2, (y1 + GAP + sh - SAFE) / 2), sh - SAFE - y1 - GAP, x1 - x0 - clear, 0),
+        band_text(left, font, ((SAFE + x0 - GAP) / 2, (y0 + y1) / 2), x0 - GAP - SAFE, y1 - y0 - clear, 90, rtl),
+        band_text(right, font, ((x1 + GAP + sw - SAFE) / 2, (y0 + y1) / 2), sw - SAFE - x1 - GAP, y1 - y0 - clear, -90, rtl),
+        band_text(top, font, ((x0 + x1) / 2, (y1 + GAP + sh - SAFE) / 2), sh - SAFE - y1 - GAP, x1 - x0 - clear, 0, rtl),
     )  # fmt: skip
     return tuple(note for note in notes if note)
 
 
 def band_text(
-    text: str, font: str, centre: tuple[float, float], thickness: float, length: float, angle: float
+    text: str, font: str, centre: tuple[float, float], thickness: float, length: float, angle: float, rtl: bool = False
 ) -> TurnedLine | None:
     """`text` centred on `centre`, turned by `angle`, as large as SMALL but inside a band `thickness`
     across and `length` along; None if even MIN_SMALL does not fit across."""
@@ -121,13 +122,16 @@ def band_text(
     size = min(SMALL, thickness / (ascent - descent))
     if size < MIN_SMALL or length <= 0:
         return None
-    size = fit_size(text, font, length, size)
-    line = Line(shorten(text, font, size, length), font, size, GREY, 0.0, -(ascent + descent) * size / 2, centred=True)
+    size = fit_size(text, font, length, size, rtl)
+    text, y = shorten(text, font, size, length, rtl), -(ascent + descent) * size / 2
+    line = Line(text, font, size, GREY, 0.0, y, centred=True)
+    if rtl:
+        line = Line(text, font, size, GREY, -text_width(text, font, size, rtl) / 2, y, shaped=True)
     return TurnedLine(line, centre, angle)
 
 
 def _footer(
-    plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts
+    plan: TilePlan, tile: Tile, title: str, font: str, texts: TileTexts, rtl: bool = False
 ) -> tuple[Line, TileMap | None, tuple[Line, ...]]:
     """Below the window: the label large, the map, what the poster is; and the glue note if a tile
     goes below."""
@@ -152,17 +156,17 @@ def _footer(
         note = glue_note(texts, tile.row + 1, tile.col)
         # the place and the note at one size, as large as lets both fit; at the smallest size the
         # note gives way: the place (with its overlap and unit) is the one to keep whole
-        both = stringWidth(where, font, 1) + stringWidth(note, font, 1)
+        both = text_width(where, font, 1, rtl) + text_width(note, font, 1, rtl)
         size = max(MIN_SMALL, min(SMALL, (right - x - 4 * MM) / both))
-        room = max(right - x - stringWidth(where, font, size) - 4 * MM, (right - x) / 6)
+        room = max(right - x - text_width(where, font, size, rtl) - 4 * MM, (right - x) / 6)
         whole = note
-        note = shorten(note, font, size, room)
+        note = shorten(note, font, size, room, rtl)
         if note != whole:
             title = ""  # the room went to the note: the poster's title is the first thing to leave out
-        width = stringWidth(note, font, size)
-        footer.append(Line(note, font, size, GREY, right - width, baseline))  # right-aligned on `right`
+        width = text_width(note, font, size, rtl)
+        footer.append(Line(note, font, size, GREY, right - width, baseline, shaped=rtl))  # right-aligned on `right`
         right -= width + 4 * MM
-    footer.append(_what(where, title, font, (x, right), baseline, size))
+    footer.append(_what(where, title, font, (x, right), baseline, size, rtl))
     return label, tile_map, tuple(footer)
 
 
@@ -177,15 +181,17 @@ def _where(plan: TilePlan, tile: Tile, texts: TileTexts) -> str:
     return re.sub(r"(\d) (mm)\b", "\\1\u00a0\\2", where)  # a number and its unit stay together when words are cut
 
 
-def _what(where: str, title: str, font: str, span: tuple[float, float], baseline: float, largest: float = SMALL) -> Line:
+def _what(
+    where: str, title: str, font: str, span: tuple[float, float], baseline: float, largest: float = SMALL, rtl: bool = False
+) -> Line:
     """What the poster is and where this tile goes in it, between span's left and right ends. When
     it is too long, the poster's title goes first, then whole words from the end: never a unit."""
     x, right = span
     for what in ((f"{title} · {where}",) if title else ()) + (where,):
-        size = fit_size(what, font, right - x, largest)
-        if stringWidth(what, font, size) <= right - x + 0.01:  # fit_size scaled it to the width exactly
-            return Line(what, font, size, INK, x, baseline)
-    return Line(shorten(where, font, size, right - x), font, size, INK, x, baseline)
+        size = fit_size(what, font, right - x, largest, rtl)
+        if text_width(what, font, size, rtl) <= right - x + 0.01:  # fit_size scaled it to the width exactly
+            return Line(what, font, size, INK, x, baseline, shaped=rtl)
+    return Line(shorten(where, font, size, right - x, rtl), font, size, INK, x, baseline, shaped=rtl)
 
 
 def _map(plan: TilePlan, tile: Tile, origin: tuple[float, float], height: float) -> TileMap:
@@ -199,20 +205,29 @@ def _map(plan: TilePlan, tile: Tile, origin: tuple[float, float], height: float)
     return TileMap(cells, plan.tiles.index(tile), INK, MAP_LINE)
 
 
-def fit_size(text: str, font: str, width: float, size: float) -> float:
+def text_width(text: str, font: str, size: float, rtl: bool = False) -> float:
+    """As printed: shaped, for a right-to-left text."""
+    if rtl:
+        from cardgen.bidi import shaped_width
+
+        return shaped_width(text, font, size)
+    return stringWidth(text, font, size)
+
+
+def fit_size(text: str, font: str, width: float, size: float, rtl: bool = False) -> float:
     """`size`, or smaller down to MIN_SMALL, so that `text` fits `width`."""
-    natural = stringWidth(text, font, size)
+    natural = text_width(text, font, size, rtl)
     return size if natural <= width else max(MIN_SMALL, size * width / natural)
 
 
-def shorten(text: str, font: str, size: float, width: float) -> str:
+def shorten(text: str, font: str, size: float, width: float, rtl: bool = False) -> str:
     """`text`, cut after a whole word with an ellipsis if it is still too wide at `size` ("10 mm"
     is never left as "10 m…")."""
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size, rtl) <= width:
         return text
-    while " " in text and stringWidth(text.rstrip(" ·,:") + ELLIPSIS, font, size) > width:
+    while " " in text and text_width(text.rstrip(" ·,:") + ELLIPSIS, font, size, rtl) > width:
         text = text.rsplit(" ", 1)[0]
-    if stringWidth(text.rstrip(" ·,:") + ELLIPSIS, font, size) > width:
+    if text_width(text.rstrip(" ·,:") + ELLIPSIS, font, size, rtl) > width:
         return ""
     return text.rstrip(" ·,:") + ELLIPSIS
 

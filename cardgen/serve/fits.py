@@ -54,13 +54,18 @@ def card_fit(fit: fitting.Fit, card_id: str, layout: Layout, language: str, meas
     return TextFit("shrunk", size, room, None, message, deck_shrink)
 
 
+def layout_of(prepared) -> Layout:
+    """The layout the studio's edition is planned with: its own fonts and direction (load/scriptfonts.py)."""
+    return prepared.editions[0].layout or prepared.layout
+
+
 def failed_fit(problems: tuple[Problem, ...], key: str, prepared, edition: Edition, measures) -> TextFit:
     """Why an edit does not fit, with by how much when the text is a card's."""
     problem = next((p for p in problems if p.key == key), problems[0] if problems else None)
     message = problem.message if problem else "does not fit"
     if problem is not None and problem.key != key:  # the edit is fine, another text of the edition is not
         return TextFit("overflow", None, None, None, message)
-    card = prepared.layout.card
+    card = layout_of(prepared).card
     parts = key.split(".")
     if parts[0] in ("cards", "categories", "rules") and parts[-1] in ("title", "label"):
         style = card.title if parts[-1] == "title" else card.front_label
@@ -69,10 +74,10 @@ def failed_fit(problems: tuple[Problem, ...], key: str, prepared, edition: Editi
         shown = f"does not fit across the card even at {style.min_size:g} pt: the word '{word}' is {wide:.1f} mm too wide"
         return TextFit("overflow", None, None, wide, shown if wide > 0 else message)
     card_id = parts[1] if parts[0] == "cards" else "rules" if parts[0] == "rules" else None
-    cards = {c.id: c for c in cards_for(prepared.deck.structure, edition, prepared.layout)}
+    cards = {c.id: c for c in cards_for(prepared.deck.structure, edition, layout_of(prepared))}
     if card_id not in cards:
         return TextFit("overflow", None, None, None, message)
-    m = measures.of(cards[card_id], card, prepared.layout.fonts.bold.name, edition.language)
+    m = measures.of(cards[card_id], card, layout_of(prepared).fonts.bold.name, edition.language)
     title_size = fitting._width_fit(m, "title", card.title, edition.code, Problems()) or card.title.min_size
     smallest = card.description.min_size
     height, widest = m.body(smallest)

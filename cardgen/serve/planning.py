@@ -14,6 +14,7 @@ from cardgen.plan.cards import cards_for
 from cardgen.plan.faces import plan_faces
 from cardgen.plan.fit import check_deck_name, fit_cards
 from cardgen.plan.poster import plan_poster
+from cardgen.serve.fits import layout_of
 from cardgen.serve.texts import editable_texts, with_edits
 from cardgen.serve.warm import Measures
 from cardgen.typeset.glyphs import check_glyphs
@@ -40,7 +41,7 @@ def plan_edits(prepared: Prepared, edits: dict[str, str], measures: Measures) ->
     edits = {k: v for k, v in edits.items() if old[k] != new[k]}
     if not edits:
         return Planned(base, (), base.edition)
-    layout, structure, problems = prepared.layout, prepared.deck.structure, Problems()
+    layout, structure, problems = layout_of(prepared), prepared.deck.structure, Problems()
     fit, faces, poster = base.fit, base.faces, base.poster
     if not all(k.startswith(POSTER_ONLY) for k in edits):
         fit, faces = _plan_cards(prepared, base, changed, problems, measures)
@@ -51,13 +52,13 @@ def plan_edits(prepared: Prepared, edits: dict[str, str], measures: Measures) ->
         poster = plan_poster(layout.poster, changed, structure, layout.fonts.bold.name, problems, qr)
     if problems or fit is None or poster is None:
         return Planned(None, tuple(problems.items), changed, _overflowing(prepared, changed, measures))
-    return Planned(EditionPlan(changed, fit, poster, faces), (), changed)
+    return Planned(EditionPlan(changed, fit, poster, faces, base.layout), (), changed)
 
 
 def _plan_cards(prepared: Prepared, base: EditionPlan, edition: Edition, problems: Problems, measures: Measures):
     """The edition's cards fitted again (every card: one may set the deck's size); glyphs are
     checked and faces planned again only for the cards that changed."""
-    layout, structure = prepared.layout, prepared.deck.structure
+    layout, structure = layout_of(prepared), prepared.deck.structure
     renamed = edition.title != base.edition.title  # the deck's name is on every front
     if renamed and not check_deck_name(edition, layout.card, problems):
         return None, None
@@ -81,7 +82,7 @@ def _overflowing(prepared: Prepared, edition: Edition, measures: Measures) -> Ed
     """The edition as the user typed it, for the preview only: the cards whose descriptions
     changed set at the smallest size, running past the card's foot when too long. None when
     anything else changed (a title, a label, the deck's name): those show the last plan that fitted."""
-    base, layout = prepared.editions[0], prepared.layout
+    base, layout = prepared.editions[0], layout_of(prepared)
     cards = cards_for(prepared.deck.structure, edition, layout)
     fitted = list(base.fit.cards)
     if len(cards) != len(fitted) or edition.title != base.edition.title:
@@ -101,4 +102,4 @@ def _overflowing(prepared: Prepared, edition: Edition, measures: Measures) -> Ed
     planned = plan_faces(replace(fit, cards=tuple(fitted[i] for i in redo)), layout, edition, prepared.deck.structure.site)
     for i, face in zip(redo, planned):
         faces[i] = face
-    return EditionPlan(edition, fit, base.poster, tuple(faces))
+    return EditionPlan(edition, fit, base.poster, tuple(faces), base.layout)

@@ -17,7 +17,7 @@ from pathlib import Path
 from cardgen.build import EditionPlan, Prepared, prepare
 from cardgen.errors import CardgenError, ContentError
 from cardgen.load.content import TEXTS_FILE, find_editions
-from cardgen.serve.fits import TextFit, card_fit, failed_fit, plain_fit
+from cardgen.serve.fits import TextFit, card_fit, failed_fit, layout_of, plain_fit
 from cardgen.serve.images import faces_pngs
 from cardgen.serve.planning import Planned, plan_edits
 from cardgen.serve.saving import Saved, file_version, save_text
@@ -181,7 +181,7 @@ class Workspace:
         return self._card_fit(edition, planned.plan, card_id)
 
     def _card_fit(self, edition: str, plan: EditionPlan, card_id: str) -> TextFit:
-        layout = self._prepared_of(edition).layout
+        layout = layout_of(self._prepared_of(edition))
         return card_fit(plan.fit, card_id, layout, plan.edition.language, self._measures)
 
     def _card_of_key(self, plan: EditionPlan, key: str) -> str | None:

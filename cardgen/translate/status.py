@@ -31,7 +31,7 @@ from cardgen.load.yamlfile import Node, load_yaml
 SOURCES_FILE = "sources.yaml"
 TEXTS_FILE = "texts.yaml"
 DECK_FILE = "deck.yaml"
-NOT_TEXT = ("language",)  # keys of texts.yaml that are settings, not texts to translate
+NOT_TEXT = ("language", "fonts")  # keys of texts.yaml that are settings, not texts to translate
 _FINGERPRINT = re.compile(r"[0-9a-f]{12}")
 
 
@@ -99,7 +99,8 @@ def texts_of(path: Path, problems: Problems) -> dict[str, tuple[str, int]] | Non
         for key, value in mapping.items():
             dotted = f"{prefix}{key}"
             if isinstance(value, Node):
-                walk(value, dotted + ".")
+                if dotted not in NOT_TEXT:
+                    walk(value, dotted + ".")
             elif dotted not in NOT_TEXT and isinstance(value, str):
                 try:
                     found[dotted] = (clean_text(value), mapping.line_of(key))
@@ -276,11 +277,13 @@ def new_edition(folder: Path, code: str, source: str, language: str) -> Path:
             value = mapping[key]
             dotted = f"{prefix}{key}"
             if hasattr(value, "items"):
-                walk(value, dotted + ".")
+                if dotted not in NOT_TEXT:
+                    walk(value, dotted + ".")
             elif dotted not in NOT_TEXT and isinstance(value, str):
                 mapping[key] = type(value)(f"{UNTRANSLATED} {value}")  # keeps a '>' block a '>' block
 
     walk(data, "")
+    data.pop("fonts", None)  # the source's own fonts are for its script, not necessarily the new one's
     data["language"] = language
     data.ca.comment = None  # the source's header describes the source edition, not this one
     text = io.StringIO()

@@ -29,7 +29,8 @@ def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layo
                     source.line,
                     source.key,
                     f"edition '{edition.code}', {what}: the character {_describe(char)} is not in "
-                    f"the font {display_name(font)}; replace it, or name a font that has it in layout.yaml",
+                    f"the font {display_name(font)}; replace it, or name a font that has it (`fonts:` in "
+                    f"this texts.yaml, or `fonts_by_script:` in layout.yaml)",
                 )
     return printable
 
