@@ -23,7 +23,7 @@ def test_workers_draw_the_parents_plans_without_planning_again(tmp_path, monkeyp
     monkeypatch.setattr(cardgen.build, "prepare", counting)
     monkeypatch.setattr(cardgen.build.os, "cpu_count", lambda: 2)
     written = build(cardgen.build.prepare(CONTENT), tmp_path / "out")
-    assert sorted(w.edition for w in written) == ["en", "fr", "nl"]
+    assert sorted(w.edition for w in written) == ["ar", "en", "fr", "nl", "tr", "uk"]
     assert calls.read_text().split() == [str(os.getpid())]
 
 

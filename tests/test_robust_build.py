@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from cardgen.cli import main
 
 CONTENT = Path(__file__).parents[1] / "content"
-EDITIONS = ("en", "fr", "nl")
+EDITIONS = ("ar", "en", "fr", "nl", "tr", "uk")
 FILES = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SPAWN = (
     "import multiprocessing, sys; multiprocessing.set_start_method('spawn'); "
@@ -328,7 +328,7 @@ def test_an_unfinished_translation_is_skipped_and_the_others_build(deck_copy, tm
     assert lines == [
         "warning: de: skipped, the translation is not finished (75 not translated yet); 'cardgen translate status' lists them"
     ]
-    assert sorted(p.name for p in out.iterdir()) == ["en", "fr", "nl"]
+    assert sorted(p.name for p in out.iterdir()) == list(EDITIONS)
     strict = CliRunner().invoke(main, ["build", "--content", str(deck_copy), "--out", str(tmp_path / "strict"), "--strict"])
     assert strict.exit_code == 1 and "1 warning and --strict" in strict.output
     assert not (tmp_path / "strict").exists()
@@ -347,7 +347,7 @@ def test_a_stale_translation_is_built_with_a_warning_naming_it(deck_copy, tmp_pa
             f"cards.bijscholingen.title (line " in result.output
         )
     assert "then 'cardgen translate mark fr'" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["en", "fr", "nl"]
+    assert sorted(p.name for p in out.iterdir()) == list(EDITIONS)
     assert CliRunner().invoke(main, ["check", "--content", str(deck_copy), "--strict"]).exit_code == 1
 
 

@@ -40,7 +40,7 @@ def status_output(deck) -> str:
 
 def test_the_shipped_deck_loads_every_edition(ws):
     assert ws.problems == ()
-    assert ws.editions() == ["nl", "en", "fr"]
+    assert ws.editions() == ["nl", "ar", "en", "fr", "tr", "uk"]
     cards = ws.cards("nl")
     assert len(cards) == 25 and cards[0].kind == "rules" and cards[1].number_text == "1/24"
     assert dict(cards[17].keys)[f"cards.{cards[17].id}.title"]
