@@ -76,8 +76,9 @@ def test_an_edition_in_another_language_falls_back_to_english_with_a_note(tmp_pa
     checked = run("check", "--content", str(deck))
     assert checked.exit_code == 0, checked.output
     (note,) = [line for line in checked.output.splitlines() if "page texts" in line]
-    assert note.startswith("note: edition 'nl': cardgen's own page texts (calibration sheet, poster tiles, bookmarks) "
-                           "are not in 'pl':"), note  # fmt: skip
+    assert note.startswith("note: edition 'nl': cardgen's own page texts (calibration sheet, poster tiles, bookmarks, "
+                           "the pack's first page) are not in 'pl':"), note  # fmt: skip
+    assert "under fold:, calibration:, tiles:, bookmarks:, printing: to translate them" in note, note
     assert "print in English" in note and "texts.yaml" in note
 
 

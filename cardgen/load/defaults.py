@@ -55,9 +55,10 @@ def add_page_texts(node: Node, language: str) -> str | None:
         node[section] = _overlay(texts, own if own is not None else _empty(node.path, node.line), (section,))
     if found == primary or not left_out:
         return None
-    return (f"cardgen's own page texts (calibration sheet, poster tiles, bookmarks) are not in '{primary}': "
-            f"{len(left_out)} of them print in English ({', '.join(left_out[:3])}{', ...' if len(left_out) > 3 else ''}); "
-            f"add them to {node.path.name} under calibration:, tiles: and bookmarks: to translate them")
+    sections = ", ".join(f"{section}:" for section in dict.fromkeys(key.split(".")[0] for key in left_out))
+    return (f"cardgen's own page texts (calibration sheet, poster tiles, bookmarks, the pack's first page) are not in "
+            f"'{primary}': {len(left_out)} of them print in English ({', '.join(left_out[:3])}{', ...' if len(left_out) > 3 else ''}); "
+            f"add them to {node.path.name} under {sections} to translate them (cardgen/load/page_texts/en.yaml has them all)")
 
 
 def layout_in_force(path: Path, own: Node | None) -> Node:
