@@ -17,7 +17,7 @@ from cardgen.plan.faces import CardFaces, plan_faces
 from cardgen.plan.fit import Fit, check_deck_name, fit_cards
 from cardgen.plan.geometry import Line
 from cardgen.plan.home import plan_home_sheets
-from cardgen.plan.palette import palette_warnings
+from cardgen.plan.palette import icon_warnings, palette_warnings
 from cardgen.plan.poster import PosterPlan, plan_poster
 from cardgen.plan.printing import PrintingPlan, plan_first_page
 from cardgen.plan.sheets import SheetPlan
@@ -100,7 +100,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     if layout.cmyk:
         _refuse_cmyk_clashes(layout, deck, problems)
         warnings.extend(_gamut_warnings(layout, deck))
-    warnings.extend(palette_warnings(deck.structure, layout))
+    warnings.extend(palette_warnings(deck.structure, layout) + icon_warnings(deck.structure))
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)

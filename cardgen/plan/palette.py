@@ -136,6 +136,30 @@ def palette_warnings(structure, layout) -> list[str]:
     return warnings
 
 
+def icon_warnings(structure) -> list[str]:
+    """Faces that share an icon: on a black-and-white printer the icon is what keeps categories
+    apart (their colours become greys), so two with one icon are told apart by a word alone."""
+    from cardgen.errors import show_path
+
+    faces = [(f"category '{c.id}'", c.icon, c.colour_source.line if c.colour_source else None) for c in structure.categories]
+    if structure.rules_card != "none" and structure.rules_icon:
+        faces.append(("the rules card", structure.rules_icon, None))
+    first: dict = {}
+    warnings = []
+    for name, icon, line in faces:
+        if icon is None:
+            continue
+        if icon in first:
+            earlier, earlier_line = first[icon]
+            where = f"{show_path(structure.path)}:{line}" if line else show_path(structure.path)
+            also = f" (line {earlier_line})" if earlier_line else ""
+            warnings.append(f"{where}: {name} has the same icon as {earlier}{also}, {icon.name}; in black and white their "
+                            "cards then differ by their label alone: give each its own icon")  # fmt: skip
+        else:
+            first[icon] = (name, line)
+    return warnings
+
+
 def on_face(style: TextStyle, card: Card):
     """A text's colour on the card's coloured face: 'auto' reads on that face, 'category' is the face's own colour."""
     if style.colour == AUTO:
