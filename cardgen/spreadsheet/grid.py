@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import re
-import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from cardgen.userfile import read_limited
 from cardgen.errors import CardgenError, Problem, show_path
 
 MAX_BYTES = 20_000_000  # a deck's sheet is some 100 kB; more is another file
@@ -157,22 +156,7 @@ def chosen_sheet(path: Path, names: list[str], sheet: str | None, preferred: str
 
 
 def read_bytes(path: Path) -> bytes:
-    """A regular file's bytes (a FIFO would block for ever), at most MAX_BYTES."""
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise CardgenError(f"{show_path(path)}: cannot be read ({exc.strerror})") from None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise CardgenError(f"{show_path(path)}: not a regular file; give the spreadsheet's file")
-        try:
-            raw = stream.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise CardgenError(f"{show_path(path)}: cannot be read ({exc.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise CardgenError(f"{show_path(path)}: more than {MAX_BYTES / 1e6:.0f} MB, more than any deck's sheet; is it the right file?")
-    return raw
+    return read_limited(path, MAX_BYTES, "sheet", "the spreadsheet's file")
 
 
 def _archive(path: Path, raw: bytes) -> zipfile.ZipFile:

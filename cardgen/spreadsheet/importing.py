@@ -9,7 +9,6 @@ the source text in the same row; one whose status cell was cleared is recorded a
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -202,6 +201,7 @@ def _new_files(grid, folder, source, src, own, edits, problems, notes) -> tuple[
 
     from cardgen.spreadsheet.texts import scalar
     from cardgen.spreadsheet.verify import verify, with_sources_in
+    from cardgen.translate.po import dumped
 
     files: dict[Path, str] = {}
     changed: dict[str, list[str]] = {}
@@ -214,8 +214,8 @@ def _new_files(grid, folder, source, src, own, edits, problems, notes) -> tuple[
         for edit in mine:
             parent, last = locate(data, edit.key, path)
             parent[last] = scalar(edit.text)
-        text = _dumped(data)
-        checked = text if code == source else _dumped(with_sources_in(YAML().load(text), src, own[code], UNTRANSLATED))
+        text = dumped(data)
+        checked = text if code == source else dumped(with_sources_in(YAML().load(text), src, own[code], UNTRANSLATED))
         cells = {e.key: e.cell for e in mine}
         verdict = verify(folder, code, checked, set(cells))
         for key, problem in verdict.problems:
@@ -224,16 +224,6 @@ def _new_files(grid, folder, source, src, own, edits, problems, notes) -> tuple[
         files[path] = text
         changed[code] = [e.key for e in mine]
     return files, changed
-
-
-def _dumped(data) -> str:
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.width = 4096
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
 
 
 def locate(data, key: str, path: Path):

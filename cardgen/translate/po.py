@@ -140,7 +140,7 @@ def import_po(folder: Path, file: Path, code: str | None = None) -> Imported:
     ]
     files = {edition_file(folder, code, SOURCES_FILE): sources_text(source, prints)}
     if changed:  # ruamel re-quotes some texts: an unchanged file is left as the translator saw it
-        files[path] = _dumped(data)
+        files[path] = dumped(data)
     write_together(files)
     return Imported(code, changed, ignored)
 
@@ -246,7 +246,8 @@ def _translated(path: Path, entries: list[polib.POEntry], src: dict, prints: dic
     return data, changed
 
 
-def _dumped(data) -> str:
+def dumped(data) -> str:
+    """Edited texts as YAML again, as ruamel.yaml keeps them (comments, quotes, order)."""
     from ruamel.yaml import YAML
 
     yaml = YAML()

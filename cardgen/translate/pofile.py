@@ -8,14 +8,13 @@ quoted string, or a quoted string continuing it, in gettext's order); only then 
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
+from cardgen.userfile import read_limited
 from cardgen.errors import CardgenError, show_path
 
 NEWLINE = b"\n"
@@ -62,28 +61,7 @@ def read_po(path: Path) -> PoText:
 
 
 def _bytes(path: Path) -> bytes:
-    """The file's bytes: a regular file only (a FIFO would block for ever), at most MAX_BYTES."""
-    try:
-        # O_NONBLOCK: opening a FIFO returns at once, and fstat then says what it is
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise CardgenError(f"{show_path(path)}: cannot be read ({exc.strerror})") from None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise CardgenError(f"{show_path(path)}: not a regular file; give the PO file the translator sent")
-        if info.st_size > MAX_BYTES:
-            raise CardgenError(
-                f"{show_path(path)}: {info.st_size / 1e6:.1f} MB, more than any deck's PO file "
-                f"(at most {MAX_BYTES / 1e6:.0f} MB); is it the right file?"
-            )
-        try:
-            raw = stream.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise CardgenError(f"{show_path(path)}: cannot be read ({exc.strerror})") from None
-    if len(raw) > MAX_BYTES:  # it grew after fstat
-        raise CardgenError(f"{show_path(path)}: more than {MAX_BYTES / 1e6:.0f} MB; is it the right file?")
-    return raw
+    return read_limited(path, MAX_BYTES, "PO file", "the PO file the translator sent")
 
 
 def _decoded(path: Path, raw: bytes) -> str:
