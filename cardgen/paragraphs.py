@@ -80,6 +80,7 @@ def wrapped(markup_text: str, style: TextStyle, size: float, colour: RGB, width:
     """paragraph(...) wrapped to `width`, measured: its height, line widths and lines can be read."""
     para = paragraph(markup_text, style, size, colour, align)
     para.wrap(width, 1e6)  # the height available plays no part in where ReportLab breaks lines
+    para.recipe = (markup_text, style, size, colour, width, align)  # how to make it again (Lines, pickled)
     return para
 
 
@@ -90,11 +91,13 @@ class Lines:
     each line as one string and shares its font settings with the paragraphs of its style; one
     with markup (links, bold), or set right to left (cardgen/bidi.py), is kept whole."""
 
-    __slots__ = ("height", "_whole", "_style", "_width", "_head", "_lines")
+    __slots__ = ("height", "_whole", "_style", "_width", "_head", "_lines", "_recipe")
 
     def __init__(self, para: Paragraph) -> None:
         self.height = para.height
         lines = para.blPara.lines
+        # a right-to-left paragraph's shaped words do not pickle: it is sent to a worker as its recipe
+        self._recipe = getattr(para, "recipe", None) if type(para) is not Paragraph else None
         if type(para) is not Paragraph or para.blPara.kind != 0 or any(" " in word for _, words in lines for word in words):
             self._whole = para
             return
@@ -123,11 +126,16 @@ class Lines:
         return para
 
     def __getstate__(self):
-        return {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
+        state = {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
+        if state.get("_recipe"):
+            state["_whole"] = None
+        return state
 
     def __setstate__(self, state) -> None:
         for name, value in state.items():
             setattr(self, name, value)
+        if getattr(self, "_recipe", None):  # wrapped again from the same text, style and width: the same lines
+            self._whole = wrapped(*self._recipe)
 
 
 _HEADS: dict = {}  # paragraph style -> the font settings of its paragraphs' lines, shared by Lines

@@ -538,3 +538,16 @@ def test_a_dash_between_latin_words_stays_latin_when_a_line_ends_after_it():
     shown = lambda order: " ".join(first_line[i] for i in order)  # noqa: E731
     assert shown(run_order(ltr[:3], gaps[:2])) == "Child – أ"
     assert shown(visual_order([word_class(w) for w in first_line])) == "– Child أ"
+
+
+def test_a_right_to_left_plan_reaches_a_worker_and_prints_the_same(prepared, built, tmp_path):
+    """A parallel build pickles each edition's plan for its worker: a right-to-left text (whose
+    shaped words do not pickle) travels as its recipe and is wrapped again to the same lines."""
+    import pickle
+
+    from cardgen.build import build
+
+    again = pickle.loads(pickle.dumps(prepared))
+    build(again, tmp_path)
+    for name in ("cards.pdf", "poster.pdf", "print-pack.pdf"):
+        assert (tmp_path / "ar" / name).read_bytes() == (built / name).read_bytes(), name
