@@ -21,6 +21,7 @@ from cardgen.plan.palette import icon_warnings, palette_warnings
 from cardgen.plan.poster import PosterPlan, plan_poster
 from cardgen.plan.printing import PrintingPlan, plan_first_page
 from cardgen.plan.sheets import SheetPlan
+from cardgen.scripts import reads_right_to_left
 from cardgen.typeset.glyphs import check_glyphs
 from cardgen.typeset.hyphenation import patterns_for
 from cardgen.typeset.markup import printed
@@ -118,7 +119,8 @@ def _fold_note(sheets: SheetPlan, layout: Layout, edition: Edition, problems: Pr
                      f"the character {char!r} (U+{ord(char):04X}) is not in the font {display_name(font)}; "
                      "replace it, or name a font that has it in layout.yaml")  # fmt: skip
     sheet = layout.sheet
-    return plan_fold_note(sheets, text, font, sheet.margin, sheet.mark_offset + sheet.mark_length)
+    rtl = layout.direction == "rtl" and reads_right_to_left(text)  # not an English fallback text
+    return plan_fold_note(sheets, text, font, sheet.margin, sheet.mark_offset + sheet.mark_length, rtl)
 
 
 def _refuse_cmyk_clashes(layout: Layout, deck: Deck, problems: Problems) -> None:

@@ -73,3 +73,17 @@ def language_of(tag: str) -> Language:
 
 def is_right_to_left(tag: str) -> bool:
     return language_of(tag).script in RIGHT_TO_LEFT
+
+
+def reads_right_to_left(text: str) -> bool:
+    """Whether a text is written right to left: its first strong letter is Arabic or Hebrew, as the
+    bidirectional algorithm decides a paragraph's direction (an English fallback text is not)."""
+    import unicodedata
+
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False

@@ -551,3 +551,37 @@ def test_a_right_to_left_plan_reaches_a_worker_and_prints_the_same(prepared, bui
     build(again, tmp_path)
     for name in ("cards.pdf", "poster.pdf", "print-pack.pdf"):
         assert (tmp_path / "ar" / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_the_packs_first_page_in_arabic_reads_from_the_right_and_an_english_fallback_from_the_left(tmp_path):
+    """The page on how to print the pack, in the edition's Arabic words: set from the right. An
+    Arabic edition without those words gets cardgen's English ones, set from the left as English is."""
+    import shutil
+
+    import yaml
+
+    from cardgen.build import build, prepare
+    from conftest import SHIPPED
+
+    own = yaml.safe_load((SHIPPED / "ar" / "texts.yaml").read_text(encoding="utf-8"))["printing"]
+    results = {}
+    for name, printing in (("arabic", own), ("fallback", None)):
+        deck = tmp_path / name
+        shutil.copytree(ARABIC, deck)
+        texts = deck / "ar" / "texts.yaml"
+        if printing:
+            texts.write_text(texts.read_text(encoding="utf-8") + "\n" + yaml.safe_dump({"printing": printing}, allow_unicode=True), encoding="utf-8")
+        build(prepare(deck), tmp_path / f"out-{name}")
+        doc = pdfium.PdfDocument(str(tmp_path / f"out-{name}" / "ar" / "print-pack.pdf"))
+        page = doc[0]
+        textpage = page.get_textpage()
+        boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars()) if textpage.get_text_range(i, 1).strip()]
+        top = max(b[3] for b in boxes)
+        title = [b for b in boxes if b[3] > top - 5]  # the page's title, its first line
+        width = page.get_size()[0]
+        results[name] = (min(b[0] for b in title) / width, max(b[2] for b in title) / width)
+        doc.close()
+    left, right = results["arabic"]
+    assert right > 0.85 and left > 0.4, results  # the title ends at the right margin, where reading starts
+    left, right = results["fallback"]
+    assert left < 0.15 and right < 0.6, results  # English starts at the left margin

@@ -96,16 +96,18 @@ NOTE_GAP = 0.5 * MM  # between the note and the marks
 NOTE_COLOUR = (0.25, 0.25, 0.28)  # a dark grey: read as an instruction, not as part of a card
 
 
-def plan_fold_note(plan: SheetPlan, text: str, font: str, margin: float, marks_reach: float) -> Line | None:
+def plan_fold_note(plan: SheetPlan, text: str, font: str, margin: float, marks_reach: float, rtl: bool = False) -> Line | None:
     """The order of work on a fold-over sheet, one line centred above the pairs (or below them),
     between their marks (`marks_reach` past the pairs) and the sheet's unprintable edge; set
-    smaller to fit the width, down to NOTE_MIN; None where it does not fit (the README says it too)."""
+    smaller to fit the width, down to NOTE_MIN; None where it does not fit (the README says it too).
+    `rtl`: a right-to-left text, shaped (cardgen/bidi.py)."""
     grid = plan.grid
     width = grid.paper_w - 2 * margin
+    measure = _shaped_width if rtl else stringWidth
     size = NOTE_SIZE
-    while stringWidth(text, font, size) > width and size > NOTE_MIN:
+    while measure(text, font, size) > width and size > NOTE_MIN:
         size = max(NOTE_MIN, size - 0.25)
-    if stringWidth(text, font, size) > width:
+    if measure(text, font, size) > width:
         return None
     block = grid.block
     above = (block.top + marks_reach + NOTE_GAP, grid.paper_h - margin)
@@ -113,5 +115,13 @@ def plan_fold_note(plan: SheetPlan, text: str, font: str, margin: float, marks_r
     for low, high in (above, below):
         if high - low >= size * 1.2:  # an em and the descenders
             baseline = high - size if (low, high) == above else low + size * 0.25
+            if rtl:  # planned with its left end, as a shaped line is drawn
+                return Line(text, font, size, NOTE_COLOUR, grid.paper_w / 2 - measure(text, font, size) / 2, baseline, shaped=True)
             return Line(text, font, size, NOTE_COLOUR, grid.paper_w / 2, baseline, centred=True)
     return None
+
+
+def _shaped_width(text: str, font: str, size: float) -> float:
+    from cardgen.bidi import shaped_width  # HarfBuzz: only right-to-left editions load it
+
+    return shaped_width(text, font, size)

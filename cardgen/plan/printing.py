@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from cardgen.errors import Problems, show_path
 from cardgen.model import Edition, Layout, PrintingTexts, TextStyle
 from cardgen.plan.sheets import SheetPlan
+from cardgen.scripts import reads_right_to_left
 from cardgen.plan.geometry import Line, Rect, TextBlock
 from cardgen.typeset.markup import printed, typeset
 from cardgen.typeset.paragraph import measure, paragraph
@@ -72,10 +73,11 @@ def pack_pages(flip: str) -> int:
 def plan_printing(
     texts: PrintingTexts, language: str, fonts: tuple[str, str], size: tuple[float, float], flip: str,
     cards: Part, poster: Part, poster_paper: tuple[float, float], tiles: tuple[str, str, int, tuple[float, float]] | None,
+    rtl: bool = False,
 ) -> PrintingPlan | None:
     """`fonts` are (regular, bold); `tiles` is (bookmark, file name, sheets, sheet size) when the
     poster is also tiled. Pages are numbered in the pack. None when the texts do not fit the page
-    even at the smallest size."""
+    even at the smallest size. `rtl`: the texts read right to left (shaped, set from the right)."""
     regular, bold = fonts
     width, height = size
     pages = f"{cards.first}–{cards.last}"
@@ -88,11 +90,16 @@ def plan_printing(
         entries.append(fill_placeholders(texts.tiles, {"part": name, "file": file, "count": count, "paper": paper_name(sheet)}))
     markups = [typeset(entry, language, hyphenate=False) for entry in entries]
     box_w = width - 2 * MARGIN
-    title = Line(printed(texts.title, language).replace("\n", " "), bold, TITLE_SIZE, INK, MARGIN, height - MARGIN - TITLE_SIZE)
+    heading = printed(texts.title, language).replace("\n", " ")
+    title = Line(heading, bold, TITLE_SIZE, INK, MARGIN, height - MARGIN - TITLE_SIZE)
+    if rtl:
+        from cardgen.bidi import shaped_width
+
+        title = Line(heading, bold, TITLE_SIZE, INK, width - MARGIN - shaped_width(heading, bold, TITLE_SIZE), title.y, shaped=True)
     room = height - 2 * MARGIN - TITLE_SIZE - TITLE_GAP
     size_ = BODY_SIZE
     while True:  # a long translation is set smaller, as long as it stays readable
-        style = TextStyle(regular, size_, SMALLEST, LEADING, INK)
+        style = TextStyle(regular, size_, SMALLEST, LEADING, INK, direction="rtl" if rtl else "ltr")
         heights = [measure(paragraph(m, style, size_, INK), box_w)[0] for m in markups]
         if sum(heights) + PART_GAP * (len(heights) - 1) <= room:
             break
@@ -125,7 +132,8 @@ def plan_first_page(edition: Edition, layout: Layout, sheets: SheetPlan, tiles: 
     poster = Part(edition.bookmark_poster, first + card_pages + 1, first + card_pages + 1)
     tiled = (edition.bookmark_tiles or edition.bookmark_poster, TILES_FILE, len(tiles.tiles), tiles.sheet) if tiles else None
     fonts = (layout.fonts.regular.name, layout.fonts.bold.name)
-    plan = plan_printing(texts, edition.language, fonts, layout.sheet.paper, sheets.flip, cards, poster, layout.poster.paper, tiled)
+    rtl = layout.direction == "rtl" and reads_right_to_left(texts.title)  # not an English fallback text
+    plan = plan_printing(texts, edition.language, fonts, layout.sheet.paper, sheets.flip, cards, poster, layout.poster.paper, tiled, rtl)
     if plan is None:
         problems.add(edition.path, edition.line("printing.title"), "printing",
                      f"edition '{edition.code}': the texts under 'printing:' do not fit on one page even at 8 pt; shorten them")  # fmt: skip
