@@ -108,3 +108,17 @@ def test_every_language_cardgen_ships_has_every_page_text_with_the_right_placeho
             for key, text in texts[section].items():
                 places = set(re.findall(r"\{(\w+)\}", text))
                 assert places == set(re.findall(r"\{(\w+)\}", english[section][key])), (language, section, key)
+
+
+def test_an_editions_own_page_texts_are_never_reported_as_no_longer_in_the_source(tmp_path):
+    from tests.conftest import CONTENT
+
+    deck = tmp_path / "deck"
+    shutil.copytree(CONTENT, deck)
+    texts = deck / "fr" / "texts.yaml"
+    texts.write_text(texts.read_text(encoding="utf-8") + "\nbookmarks:\n  cards: Cartes à jouer\n", encoding="utf-8")
+    status = run("translate", "status", "--content", str(deck))
+    assert status.exit_code == 0, status.output
+    assert "fr: 63 texts from nl; 0 missing, 0 untranslated, 0 stale, 0 unconfirmed, 2 identical to the source, 0 no longer in the source" in status.output
+    build(deck, tmp_path / "out", "--lang", "fr")
+    assert bookmarks(tmp_path / "out" / "fr" / "print-pack.pdf")[1] == "Cartes à jouer"

@@ -36,6 +36,11 @@ def _own_file(path: Path) -> Node:
     return node
 
 
+def page_text_sections() -> tuple[str, ...]:
+    """The sections of texts.yaml that hold cardgen's own page texts (printing, fold, calibration, ...)."""
+    return tuple(_own_file(PAGE_TEXTS / f"{FALLBACK}.yaml"))
+
+
 def page_text_languages() -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in PAGE_TEXTS.glob("*.yaml")))
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardgen.errors import CardgenError, ContentError, Problems, show_path
+from cardgen.load.defaults import page_text_sections
 from cardgen.load.schema import text as clean_text
 from cardgen.load.tags import edition_code
 from cardgen.units import UnitError, shown
@@ -232,7 +233,9 @@ def status(folder: Path, code: str, source: str) -> Status:
             result.stale.append((key, line))
         if mine == text:
             result.identical.append((key, line))
-    result.obsolete = [(key, line) for key, (_, line) in own.items() if key not in src]
+    # an edition's own words for cardgen's pages (calibration:, tiles:, ...) are no deck texts: never obsolete
+    own_pages = tuple(f"{section}." for section in page_text_sections())
+    result.obsolete = [(key, line) for key, (_, line) in own.items() if key not in src and not key.startswith(own_pages)]
     return result
 
 
