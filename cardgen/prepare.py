@@ -117,6 +117,12 @@ def _plan_bilingual(deck: Deck, layout: Layout, sheets: SheetPlan, tiles, proble
         return []
     edition, own, fit, poster, faces = planned
     notes.extend(fit.notes)
+    if fit.shrink:
+        card = fit.shrink.cards[0]
+        source = card.source_of("description")
+        warnings.append(f"{edition.code}: descriptions set at {fit.shrink.size:g} pt instead of {fit.shrink.preferred:g} pt on "
+                        f"every action card to hold both languages; the tightest card is '{card.id}' "
+                        f"({show_path(source.path)}:{source.line}, the longer of its two texts)")  # fmt: skip
     note = _fold_note(sheets, own, edition, problems)
     printing = plan_first_page(edition, own, sheets, tiles, problems, notes)
     return [EditionPlan(edition, fit, poster, faces, note, printing, own)]

@@ -18,7 +18,7 @@ def parse_pair(value: object) -> tuple[str, str]:
     else:
         raise UnitError(f"expected two edition codes such as [nl, fr], found {value!r}")
     if len(parts) != 2:
-        raise UnitError(f"expected two edition codes such as [nl, fr] (the first, then the second), found {len(parts)}")
+        raise UnitError(f"expected two edition codes such as nl,fr (in layout.yaml [nl, fr]): the first, then the second; found {len(parts)}")
     first, second = (edition_code(p) for p in parts)
     if first == second:
         raise UnitError(f"expected two different editions, found '{first}' twice")

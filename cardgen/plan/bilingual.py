@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from cardgen.errors import Problems
 from cardgen.model import Card, CardLayout, Edition, Layout
 from cardgen.plan.faces import SECOND_FADE, SECOND_GAP, SECOND_LABEL, faded, second_styles
-from cardgen.plan.fit import SLACK, Fit, FittedCard, Measure, _fit_labels, _fitted, _width_fit, largest_fitting
+from cardgen.plan.fit import SLACK, STEP, Fit, Shrink, FittedCard, Measure, _fit_labels, _fitted, _width_fit, largest_fitting
 from cardgen.plan.geometry import BODY_GAP
 from cardgen.units import MM
 
@@ -67,13 +67,9 @@ def fit_pairs(
         for i in actions:
             sizes[i] = deck_size
     failing = [i for i, s in enumerate(sizes) if s is None and not fits[i](layout.description.min_size)]
-    for i in failing:
+    for i in failing:  # (each card fitting at the smallest size, the deck fits there too)
         _overflow(a[i], b[i], titles[i], (first.code, second.code), problems)
-    if failing or None in sizes:
-        if not failing:  # fit: deck failed only together: name the cards that fail alone at the smallest size
-            for i in actions:
-                if not fits[i](layout.description.min_size):
-                    _overflow(a[i], b[i], titles[i], (first.code, second.code), problems)
+    if failing:
         return None
     fitted = tuple(_fitted(m, labels[m.card.id], t[0], s) for m, t, s in zip(a, titles, sizes))
     pairs = tuple(Pair(_fitted(n, labels2[n.card.id] or 0.0, t[1], s),
@@ -82,7 +78,26 @@ def fit_pairs(
     preferred = layout.description.size
     notes = tuple(f"edition '{name}', card '{f.card.id}': descriptions shrunk to {f.body_size:g} pt to fit both languages"
                   for f in fitted if f.body_size < preferred and (f.card.kind != "action" or not together))  # fmt: skip
-    return Fit(fitted, min(action_sizes), notes), pairs
+    return Fit(fitted, min(action_sizes), notes, _tightest(fits, actions, sizes, a, b, titles, layout)), pairs
+
+
+def _tightest(fits, actions, sizes, a, b, titles, layout: CardLayout) -> Shrink | None:
+    """With fit: deck set smaller than preferred: the card that holds the deck there (it would not
+    fit one step larger), and, as its one 'card', the edition whose text of it is the longer."""
+    if not actions or sizes[actions[0]] >= layout.description.size:
+        return None
+    size = sizes[actions[0]]
+    i = next((i for i in actions if not fits[i](size + STEP)), actions[0])
+    return Shrink(size, layout.description.size, (_tighter(a[i], b[i], titles[i], size).card,))
+
+
+def _tighter(m: Measure, n: Measure, titles, size: float) -> Measure:
+    """Of the two editions' texts of a card, the one taking more of the back at `size`; between
+    two of the same height (lines come whole), the longer description."""
+    first, second, _ = _heights(m, n, titles, size)
+    if abs(first - second) > 1e-6:
+        return n if second > first else m
+    return n if len(n.card.description) > len(m.card.description) else m
 
 
 def _heights(m: Measure, n: Measure, titles: tuple[float, float], size: float) -> tuple[float, float, float]:
@@ -103,7 +118,7 @@ def _overflow(m: Measure, n: Measure, titles, codes: tuple[str, str], problems: 
     size = m.layout.description.min_size
     first, second, room = _heights(m, n, titles, size)
     name = "-".join(codes)
-    (tight, tight_code), (other, other_code) = ((n, codes[1]), (m, codes[0])) if second >= first else ((m, codes[0]), (n, codes[1]))
+    (tight, tight_code), (other, other_code) = ((n, codes[1]), (m, codes[0])) if _tighter(m, n, titles, size) is n else ((m, codes[0]), (n, codes[1]))
     source = tight.card.source_of("description")
     part = second if tight is n else first
     problems.add(
@@ -111,5 +126,6 @@ def _overflow(m: Measure, n: Measure, titles, codes: tuple[str, str], problems: 
         f"bilingual deck '{name}', card '{m.card.id}': the two descriptions do not fit one back together even at "
         f"{size:g} pt: they need {(first + second - room) / MM:.1f} mm more than the {room / MM:.1f} mm of the back; "
         f"the {tight_code} text is the tightest ({part / MM:.1f} mm of it, the {other_code} text "
-        f"{(first + second - part) / MM:.1f} mm): shorten it, or lower card.styles.description.min_size in layout.yaml",
+        f"{(first + second - part) / MM:.1f} mm): shorten it, print larger cards (--card-size, card.size in "
+        "layout.yaml), or lower card.styles.description.min_size there",
     )  # fmt: skip
