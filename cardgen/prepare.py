@@ -64,6 +64,8 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     layout = load_layout(folder, problems, settings)
     if deck is None or layout is None:
         problems.raise_if_any()
+    if lang is not None and layout.bilingual:  # one edition asked for (--lang, the studio): that one alone
+        layout = replace(layout, bilingual=None)
     warnings = list(translations.warnings)
     notes = []
     if deck.structure.site is None and layout.qr.show:

@@ -129,6 +129,8 @@ def test_the_fronts_and_the_poster_carry_both_labels(nl_fr):
     text = page_text(poster, 0)
     assert "Sterke punten" in text and "Points forts" in text and "Points à travailler" in text
     assert box_of(poster, 0, "Points forts")[3] < box_of(poster, 0, "Sterke punten")[1]
+    fr, nl = box_of(poster, 0, "Posez chaque carte"), box_of(poster, 0, "Leg elke kaart")
+    assert box_of(poster, 0, "Points forts")[1] > fr[3] and fr[1] > nl[3]  # the fr instruction on a line above the panel
 
 
 def test_both_descriptions_are_fitted_at_one_size():
@@ -169,6 +171,15 @@ def test_the_layout_key_builds_the_same_deck(tmp_path, nl_fr):
     result = run("build", "--content", str(deck), "--out", str(tmp_path / "out"), *TAROT)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "nl-fr" / "cards.pdf").read_bytes() == (nl_fr / "cards.pdf").read_bytes()
+
+
+def test_lang_builds_one_edition_of_a_bilingual_layout(tmp_path):
+    """--lang (and the studio, which edits one edition) takes the one edition named, alone."""
+    from cardgen.build import prepare
+
+    deck = deck_copy(tmp_path, "bilingual_in_the_layout")
+    assert [plan.edition.code for plan in prepare(deck, lang="fr").editions] == ["fr"]
+    assert [plan.edition.code for plan in prepared(deck, ("fr", "nl")).editions] == ["fr-nl"]  # the flag over the key
 
 
 @pytest.mark.parametrize("patch, fragment", [

@@ -55,6 +55,6 @@ def plan_pair(deck: Deck, layout: Layout, problems: Problems):
         front = add_second_front(face.front, label, pair.label_size, own, other)
         faces.append(replace(face, front=front, back=add_second_back(face.back, pair.fitted, own, set_apart)))
     if poster2 is not None:
-        poster = add_second_poster(poster, poster2, other.poster)
+        poster = add_second_poster(poster, poster2, other.poster, second)
     edition = replace(first, code=f"{first.code}-{second.code}")
     return edition, own, fit, poster, tuple(faces)
