@@ -304,6 +304,7 @@ class Overrides:
     poster_size: tuple[float, float] | None = None
     tile: tuple[float, float] | None = None
     overlap: float | None = None
+    bilingual: tuple[str, str] | None = None  # two editions on every card (load/bilingual.py)
 
 
 @dataclass(frozen=True)
@@ -360,6 +361,7 @@ class Layout:
     shop_page: Literal["marked", "bleed"] = "marked"  # shop pages with crop marks, or only the trimmed face and its bleed
     scripts: tuple[tuple[str, FontChoice], ...] = ()  # fonts_by_script: script -> the fonts of its editions
     direction: Literal["ltr", "rtl"] = "ltr"  # of the edition this layout was made for (load/editions.py)
+    bilingual: tuple[str, str] | None = None  # output.bilingual: two editions' texts on every card, OUT/nl-fr/
 
     def line(self, key: str) -> int | None:
         return self._lines.get(key)

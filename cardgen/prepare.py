@@ -65,6 +65,8 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     layout = load_layout(folder, problems, settings)
     if deck is None or layout is None:
         problems.raise_if_any()
+    if lang is not None and layout.bilingual:  # one edition asked for (--lang, the studio): that one alone
+        layout = replace(layout, bilingual=None)
     warnings = list(translations.warnings)
     notes = []
     if deck.structure.site is None and layout.qr.show:
@@ -75,7 +77,7 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
         problems.raise_if_any()
     tiles = _plan_tiles(layout, deck, settings, problems)
     editions = []
-    for edition in deck.editions:
+    for edition in () if layout.bilingual else deck.editions:
         notes.extend(edition.notes)
         own = edition_layout(layout, edition, problems)  # its script's fonts, its direction
         if own is None or not check_deck_name(edition, own.card, problems):
@@ -97,6 +99,8 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
                 warnings.append(_shrink_warning(edition, fit.shrink))
             if patterns_for(edition.language) is None:
                 notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
+    if layout.bilingual:
+        editions = _plan_bilingual(deck, layout, sheets, tiles, problems, notes, warnings)
     drawings = _load_drawings(deck, problems)
     if layout.cmyk:
         _refuse_cmyk_clashes(layout, deck, problems)
@@ -105,6 +109,26 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
+
+
+def _plan_bilingual(deck: Deck, layout: Layout, sheets: SheetPlan, tiles, problems: Problems, notes: list, warnings: list) -> list:
+    """The one edition a bilingual build makes (plan/bilingual_edition.py), as a list of editions."""
+    from cardgen.plan.bilingual_edition import plan_pair
+
+    planned = plan_pair(deck, layout, problems)
+    if planned is None:
+        return []
+    edition, own, fit, poster, faces = planned
+    notes.extend(fit.notes)
+    if fit.shrink:
+        card = fit.shrink.cards[0]
+        source = card.source_of("description")
+        warnings.append(f"{edition.code}: descriptions set at {fit.shrink.size:g} pt instead of {fit.shrink.preferred:g} pt on "
+                        f"every action card to hold both languages; the tightest card is '{card.id}' "
+                        f"({show_path(source.path)}:{source.line}, the longer of its two texts)")  # fmt: skip
+    note = _fold_note(sheets, own, edition, problems)
+    printing = plan_first_page(edition, own, sheets, tiles, problems, notes)
+    return [EditionPlan(edition, fit, poster, faces, note, printing, own)]
 
 
 def _fold_note(sheets: SheetPlan, layout: Layout, edition: Edition, problems: Problems) -> Line | None:

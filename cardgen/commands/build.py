@@ -11,9 +11,11 @@ import click
 from cardgen.commands.common import (
     OUT,
     Interrupted,
+    check_bilingual,
     check_lang,
     content_option,
     converted,
+    converted_pair,
     ignore_further_interrupts,
     interruptible,
     lang_option,
@@ -56,6 +58,9 @@ from cardgen.commands.common import (
               help="The print shop's CMYK profile (.icc) for --cmyk: a file inside the deck folder.")
 @click.option("--qr/--no-qr", default=None,
               help="Print a QR code for the deck's site on the rules card and the poster. Default: the layout spec's (on).")
+@click.option("--bilingual", metavar="CODE,CODE", callback=converted_pair,
+              help="One deck with two editions' texts on every card, such as nl,fr: the first's, then the second's "
+              "set apart below it; written to OUT/nl-fr/. Default: the layout spec's output.bilingual (none).")
 @strict_option
 @interruptible
 def build(content: Path, out: Path, lang: str | None, strict: bool, **settings) -> None:
@@ -69,6 +74,7 @@ def build(content: Path, out: Path, lang: str | None, strict: bool, **settings) 
     from cardgen.build import build as run_build
 
     check_lang(content, lang)
+    check_bilingual(content, lang, settings.get("bilingual"))
     with _collecting_seldom():
         prepared = prepare(content, lang=lang, **settings)
         gc.freeze()  # the deck and its plans live until the PDFs are written: no collection needs to look at them again
@@ -114,6 +120,7 @@ def watch(content: Path, out: Path, lang: str | None, strict: bool, **settings) 
     from cardgen.watch import Watcher
 
     check_lang(content, lang)
+    check_bilingual(content, lang, settings.get("bilingual"))
     click.echo(f"watching {content} (Ctrl-C to stop)")
     try:
         Watcher(content, out, lang, strict, settings, click.echo).run()

@@ -38,6 +38,32 @@ def converted(parser: str):
 
     return callback
 
+def converted_pair(ctx, param, value):
+    """--bilingual nl,fr: two edition codes, checked as output.bilingual is (load/bilingual.py)."""
+    if value is None:
+        return None
+    from cardgen.load.bilingual import parse_pair
+    from cardgen.units import UnitError
+
+    try:
+        return parse_pair(value)
+    except UnitError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def check_bilingual(content: Path, lang: str | None, pair: tuple[str, str] | None) -> None:
+    """Both editions of --bilingual in the deck folder, like --lang's; the two flags exclude each other."""
+    if pair is None:
+        return
+    if lang is not None:
+        raise click.BadParameter("--lang builds one edition, --bilingual two together: give one of them", param_hint="--bilingual")
+    from cardgen.load.bilingual import missing_editions
+
+    wrong = missing_editions(pair, content)
+    if wrong:
+        raise click.BadParameter(wrong, param_hint="--bilingual")
+
+
 class Interrupted(click.ClickException):
     exit_code = 130
 

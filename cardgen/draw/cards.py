@@ -21,6 +21,8 @@ def draw_front(canvas: Canvas, box: Rect, front: FrontPlan, icons: Icons, bleed:
         draw_icon(canvas, front.icon, icons, x, y)
     draw_text(canvas, front.label, x, y)
     draw_rule(canvas, front.rule, x, y)
+    if front.second_label:
+        draw_text(canvas, front.second_label, x, y)
     if front.number:
         draw_line(canvas, front.number, x, y)
     if front.site:
@@ -47,6 +49,10 @@ def draw_back(
     draw_line(canvas, back.label, x, y)
     draw_text(canvas, back.title, x, y)
     draw_text(canvas, back.body, x, y)
+    if back.divider:  # a bilingual deck's second edition
+        draw_rule(canvas, back.divider, x, y)
+        draw_text(canvas, back.second_title, x, y)
+        draw_text(canvas, back.second_body, x, y)
     if back.number:
         draw_line(canvas, back.number, x, y)
     canvas.restoreState()

@@ -18,6 +18,8 @@ def draw_poster(canvas: Canvas, plan: PosterPlan, icons: Icons) -> None:
     for emoticon, label in zip(plan.emoticons, plan.labels):
         draw_icon(canvas, emoticon, icons)
         draw_line(canvas, label)
+    for line in plan.extras:
+        draw_line(canvas, line)
     draw_fill(canvas, plan.panel)
     draw_text(canvas, plan.instruction)
     for entry in plan.legend:

@@ -20,19 +20,37 @@ def read_output(top: schema.Reader, overrides: Overrides, folder: Path) -> tuple
     output.profile; output.shop_page: the shop's pages with crop marks, or only trim and bleed."""
     reader = top.mapping("output", required=False)
     shop = cmyk = False
-    profile, shop_page = None, "marked"
+    profile, shop_page, bilingual = None, "marked", None
     if reader:
         shop = reader.get("shop", schema.flag, False)
         cmyk = reader.get("cmyk", schema.flag, False)
         profile = reader.get("profile", schema.text, None)
         shop_page = reader.get("shop_page", schema.choice(*SHOP_PAGES), "marked")
+        bilingual = _bilingual(reader, folder)
         reader.finish()
     pick = lambda spec, flag: bool(spec) if flag is None else flag  # noqa: E731
     shop, cmyk = pick(shop, overrides.shop), pick(cmyk, overrides.cmyk)
-    output = {"shop_page": overrides.shop_page or shop_page}
+    output = {"shop_page": overrides.shop_page or shop_page, "bilingual": overrides.bilingual or bilingual}
     if cmyk or profile or overrides.profile:  # a profile named is checked even when this build does not use it
         output["profile"] = _profile(top, reader, overrides.profile or profile or DEFAULT_PROFILE, folder, bool(overrides.profile))
     return shop, cmyk, output
+
+
+def _bilingual(reader: schema.Reader, folder: Path) -> tuple[str, str] | None:
+    """output.bilingual: [nl, fr], two editions of this deck printed together on every card."""
+    from cardgen.load.bilingual import missing_editions, parse_pair
+
+    if "bilingual" not in reader.node or reader.node["bilingual"] is None:
+        reader.taken.add("bilingual")
+        return None
+    pair = reader.get("bilingual", parse_pair)
+    if pair is None:
+        return None
+    wrong = missing_editions(pair, folder)
+    if wrong:
+        reader.error("bilingual", wrong)
+        return None
+    return pair
 
 
 def _profile(top: schema.Reader, reader: schema.Reader | None, name: str, folder: Path, typed: bool) -> Path | None:

@@ -41,6 +41,13 @@ BAND_SAFE_ICON = 0.8  # at most this share of the band's part inside the safe ar
 BAND_ICON_GAP = 1.8 * MM  # icon to label
 BAND_GROW = 1.0  # pt: the band's label a little larger than the deck's name on the front
 
+# --- a bilingual deck (plan/bilingual.py): the second edition's texts, set apart --------------
+SECOND_GAP = 2.2 * MM  # above and below the thin rule between the two editions' texts
+SECOND_RULE = 0.5  # pt: a hairline, a divider that does not compete with the band
+SECOND_FADE = 0.28  # the second's colours moved this share towards the back's background: lighter, still 4.5:1 on white
+SECOND_LABEL = 0.55  # the front's second label, as a share of the first's size
+SECOND_LABEL_GAP = 1.6 * MM  # between the front's rule and the second label
+
 
 @dataclass(frozen=True, slots=True)
 class FrontPlan:
@@ -55,6 +62,7 @@ class FrontPlan:
     number: Line | None
     site: Line | None = None
     code: Code | None = None
+    second_label: TextBlock | None = None  # a bilingual deck: the second edition's label, smaller, under the rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +76,9 @@ class BackPlan:
     title: TextBlock
     body: TextBlock
     number: Line | None
+    divider: Rule | None = None  # a bilingual deck: the rule, then the second edition's title and description
+    second_title: TextBlock | None = None
+    second_body: TextBlock | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,3 +227,52 @@ def _band_from_right(icon_svg, label: str, layout: Layout, colour, middle: float
 def _shaped(text: str, font: str, size: float, colour, x: float, y: float) -> Line:
     """A right-to-left line whose left end is `x`: drawn shaped, its words from right to left."""
     return Line(text, font, size, colour, x, y, shaped=True)
+
+
+def faded(colour, background, share: float):
+    """`colour` moved `share` of the way to `background`: the second edition's lighter ink."""
+    return tuple(c + (b - c) * share for c, b in zip(colour, background))
+
+
+def second_styles(own: Layout):
+    """The second edition's title and description styles, in its own fonts: italic, where its
+    script has italics (a right-to-left script has none: there the lighter colour alone sets it apart)."""
+    card, fonts = own.card, own.fonts
+    if own.direction == "rtl":
+        return card.title, card.description
+    return (replace(card.title, font=fonts.bold_italic.name, role="bold_italic"),
+            replace(card.description, font=fonts.italic.name, role="italic"))  # fmt: skip
+
+
+def add_second_back(back: BackPlan, second: FittedCard, layout: Layout, second_layout: Layout) -> BackPlan:
+    """`back` with the second edition's title and description below a thin rule under its own
+    description; `second` is fitted in second_styles (plan/bilingual.py made room for both)."""
+    style = layout.card
+    regions = back_regions(style)
+    rule_y = back.body.box.y - SECOND_GAP
+    rule = Rule(regions.text_x, rule_y, regions.text_x + regions.text_w, rule_y,
+                faded(back.title.colour, style.back_background, SECOND_FADE), SECOND_RULE)  # fmt: skip
+    own = second_layout.card
+    title_colour, body_colour = (faded(c, style.back_background, SECOND_FADE) for c in text_colours(second.card, own))
+    top = rule_y - SECOND_GAP
+    title_box = Rect(regions.text_x, top - second.title_height, regions.text_w, second.title_height)
+    body_box = Rect(regions.text_x, title_box.y - BODY_GAP - second.body_height, regions.text_w, second.body_height)
+    title = TextBlock(second.title_markup, own.title, second.title_size, title_colour, title_box, lines=second.title_lines)
+    body = TextBlock(second.body_markup, own.description, second.body_size, body_colour, body_box, lines=second.body_lines)
+    return replace(back, divider=rule, second_title=title, second_body=body)
+
+
+def add_second_front(front: FrontPlan, label: str, size: float, layout: Layout, second_layout: Layout) -> FrontPlan:
+    """`front` with the second edition's label under the rule, at `size` or smaller, where it
+    fits above the number (or the rules card's QR code); else the front as it was."""
+    if size <= 0:
+        return front
+    style = layout.card
+    colour = front.label.colour
+    lines = label_lines(label, size, colour, second_layout)
+    top = front.rule.y0 - SECOND_LABEL_GAP
+    floor = (front.code.box.top if front.code else style.padding + style.number.size) + SECOND_LABEL_GAP
+    if top - lines.height < floor:
+        return front
+    box = Rect(style.padding, top - lines.height, style.width - 2 * style.padding, lines.height)
+    return replace(front, second_label=TextBlock(markup(label), second_layout.card.front_label, size, colour, box, "center", lines))

@@ -73,6 +73,7 @@ class PosterPlan:
     legend: tuple[Legend, ...]
     code: Code | None  # the site's QR code and its name, beside the legend
     site: Line | None
+    extras: tuple[Line, ...] = ()  # a bilingual deck's second edition: its title and labels (plan/poster_second.py)
 
     @property
     def faces(self) -> tuple[Rect, Rect]:
