@@ -13,7 +13,10 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from cardgen import rl_memo
 from cardgen.model import RGB, TextStyle
+
+rl_memo.install()  # every stage that measures or draws text comes through here
 
 Align = Literal["left", "center"]
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER}
