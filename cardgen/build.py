@@ -90,8 +90,6 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     from cardgen.draw.vector import Icons
     from cardgen.pdf.pack import merge_pack, split_parts
     from cardgen.pdf.render import render_sheets_and_poster, render_shop_cards
-    from cardgen.pdf.shop import write_shop_poster
-    from cardgen.pdf.tiles import draw_overlays, write_tiles
 
     icons = Icons(dict(prepared.drawings))
     deck, layout, edition = prepared.deck, prepared.layout, plan.edition
@@ -101,7 +99,9 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     author, regular = deck.structure.author, layout.fonts.regular.name
     title = printed(edition.title, edition.language)
     marks = None  # the tiles' marks, drawn after the poster so that they share its font subsets
-    if prepared.tiles:
+    if prepared.tiles:  # the tiles' and the shop's modules are imported only for the builds that make them
+        from cardgen.pdf.tiles import draw_overlays, write_tiles
+
         marks = partial(draw_overlays, plan=prepared.tiles, title=title, font=regular, texts=_printed_tile_texts(edition))
     card_pages, poster_pages = render_sheets_and_poster(
         source, plan.faces, prepared.sheets, plan.poster, layout, edition, author, icons, more=marks
@@ -117,6 +117,8 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         pdfs.append((files[-1], pages))
         sections.append((edition.bookmark_tiles or edition.bookmark_poster, pages))
     if layout.shop:
+        from cardgen.pdf.shop import write_shop_poster
+
         files.append(staging / SHOP_CARDS)
         render_shop_cards(files[-1], plan.faces, layout, edition, author, icons)
         files.append(staging / SHOP_POSTER)

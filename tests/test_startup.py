@@ -51,9 +51,18 @@ def test_help_imports_neither_reportlab_nor_pypdf_nor_yaml(tmp_path):
 def test_the_first_build_converts_the_drawings_and_later_ones_do_not(warm):
     cache, out, first = warm
     assert SVG <= first, "a build with an empty cache converts the SVG files with svglib"
+    assert "reportlab.graphics.barcode.qr" in first, "a build with an empty cache encodes the QR codes"
     again = imported(cache, "build", "--content", str(CONTENT), "--lang", "nl", "--out", str(out))
     assert not again & SVG
-    assert "pypdf" in again and "reportlab.graphics.barcode.qr" in again  # the pack and its QR code
+    assert "pypdf" in again  # the pack
+    assert "reportlab.graphics.barcode" not in again, "the QR codes' shapes come from the cache"
+    assert not again & {"cardgen.pdf.tiles", "cardgen.pdf.shop", "cardgen.plan.tiles"}
+
+
+def test_a_build_with_tiles_and_for_a_shop_imports_their_modules(warm):
+    cache, out, _ = warm
+    modules = imported(cache, "build", "--content", str(CONTENT), "--lang", "nl", "--tile", "A4", "--shop", "--out", str(out / "more"))
+    assert {"cardgen.pdf.tiles", "cardgen.pdf.shop"} <= modules
 
 
 def test_build_imports_no_translation_tools(warm):

@@ -23,7 +23,6 @@ from collections import Counter
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from xml.parsers import expat
 
 from cardgen import cache
 from cardgen.errors import Problems
@@ -158,6 +157,8 @@ class _Scan:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
+        from xml.parsers import expat  # only for a drawing not in the cache
+
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.elements = 0
         self.stack: list[list] = [[0, Counter(), None]]  # per open element: numbers inside, <use> targets, id
@@ -165,6 +166,8 @@ class _Scan:
         self.in_style = 0
 
     def run(self) -> None:
+        from xml.parsers import expat
+
         p = self.parser
         p.StartDoctypeDeclHandler = self._doctype
         p.EntityDeclHandler = self._entity
