@@ -180,3 +180,19 @@ def test_looking_up_a_cards_sources_reads_them_once(frozen, monkeypatch):
     for _ in range(100):
         assert counted.source_of("title") == card.source_of("title")
     assert Counted.reads == 1
+
+
+def test_cards_of_one_category_share_their_equal_items(frozen):
+    """A category's background, icon, label and rule are one object for all its cards, so that a
+    deck of 10,000 cards does not hold 10,000 copies; what differs (texts, number) stays each card's."""
+    plan = frozen.editions[0]
+    by_category: dict = {}
+    for fitted, faces in zip(plan.fit.cards, plan.faces):
+        if fitted.card.kind == "action":
+            by_category.setdefault(fitted.card.label, []).append(faces)
+    first, second = next(faces for faces in by_category.values() if len(faces) > 1)[:2]
+    for part in ("background", "icon", "label", "rule", "deck_name"):
+        assert getattr(first.front, part) is getattr(second.front, part), part
+    for part in ("background", "band", "icon", "label"):
+        assert getattr(first.back, part) is getattr(second.back, part), part
+    assert first.back.body is not second.back.body and first.front.number != second.front.number

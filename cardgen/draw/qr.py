@@ -6,7 +6,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.graphics.shapes import Rect as Square
 from reportlab.pdfgen.canvas import Canvas
 
-from cardgen import cache
+import cardgen.cache as cache
 from cardgen.draw.vector import draw_vector
 from cardgen.plan.geometry import Code, Rect
 

@@ -3,7 +3,7 @@ the card's lower-left corner (the imposition says where the card lands). Pure: n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from cardgen.model import Edition, Layout
 from cardgen.paragraphs import Lines, wrapped
@@ -37,7 +37,7 @@ BAND_ICON_GAP = 1.8 * MM  # icon to label
 BAND_GROW = 1.0  # pt: the band's label a little larger than the deck's name on the front
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrontPlan:
     """The category's colour to the cut, the deck's name, the icon, the label, the number;
     the rules card adds the site's name and its QR code."""
@@ -52,7 +52,7 @@ class FrontPlan:
     code: Code | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BackPlan:
     """A light face: the coloured band with icon and label, the title, the description, the number."""
 
@@ -65,7 +65,7 @@ class BackPlan:
     number: Line | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardFaces:
     front: FrontPlan
     back: BackPlan
@@ -79,6 +79,7 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
     faces = []
     labels: dict[str, str] = {}  # a category's label is shared by its cards: set once
     lines: dict[tuple[str, float], Lines] = {}  # and wrapped once a size, for all of them
+    same: dict = {}  # items equal on several cards, kept once (see _once)
     for fitted in fit.cards:
         raw = fitted.card.label
         if raw not in labels:
@@ -88,8 +89,19 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
             lines[label, fitted.label_size] = label_lines(label, fitted.label_size, layout)
         code = qr if fitted.card.kind == "rules" else None
         front = plan_front(fitted, label, lines[label, fitted.label_size], layout, deck_name, site, code)
-        faces.append(CardFaces(front, plan_back(fitted, label, layout)))
+        faces.append(CardFaces(_once(front, same), _once(plan_back(fitted, label, layout), same)))
     return tuple(faces)
+
+
+def _once(plan, same: dict):
+    """The face with each of its items replaced by an equal one kept earlier, when there is one:
+    a category's background, icon, label and rule are the same on all its cards, and 10,000
+    cards then hold one of each instead of 10,000 (items are frozen, so sharing them is safe)."""
+    return type(plan)(*(same.setdefault(item, item) if item is not None else None for item in astuple_shallow(plan)))
+
+
+def astuple_shallow(plan) -> tuple:
+    return tuple(getattr(plan, f.name) for f in fields(plan))
 
 
 def label_lines(label: str, size: float, layout: Layout) -> Lines:

@@ -21,7 +21,7 @@ STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps
 SLACK = 1e-6  # pt: float noise only; paragraphs are set with spaceShrinkage=0, so lines never pass the width
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FittedCard:
     card: Card
     label_size: float

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from cardgen.paragraphs import Lines
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rect:
     x: float
     y: float
@@ -53,7 +53,7 @@ class Rect:
 # --- planned items: what drawing receives; lengths in points, colours resolved ---------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fill:
     """A rectangle in one colour. `bleed` names the sides ('l', 'r', 't', 'b') that lie on the cut:
     printed with a bleed, those run on past it."""
@@ -64,7 +64,7 @@ class Fill:
     bleed: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of plain text on a baseline at `y`: `x` is its left end, or its centre when `centred`."""
 
@@ -78,7 +78,7 @@ class Line:
     spacing: float = 0.0  # extra space between letters, pt
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextBlock:
     """Typeset paragraph markup set in `box`: the box's width wraps the lines, its height is what
     they take (measured when planning). `style` gives the font and leading; size and colour are the
@@ -93,7 +93,7 @@ class TextBlock:
     lines: Lines | None = field(default=None, compare=False, repr=False)  # wrapped when measured; None: drawing wraps
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Icon:
     """An SVG drawing scaled into `box`, centred; `tint` recolours a single-colour icon (None: as drawn)."""
 
@@ -102,7 +102,7 @@ class Icon:
     tint: RGB | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Code:
     """A QR code for `data` filling the square `box`: dark modules on a light tile with rounded corners."""
 
@@ -115,7 +115,7 @@ class Code:
     level: str = "M"  # error correction: a scratched or folded card still scans
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A straight stroke from (x0, y0) to (x1, y1)."""
 
