@@ -15,10 +15,14 @@ from cardgen.typeset.paragraph import site_label
 def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> bool:
     """True when every text can be printed; False, with a problem for each missing character, when not."""
     printable = True
+    shown_as: dict[str, str] = {}  # a category's label is on each of its cards: read once
+    present: dict[str, set[str]] = {}  # font -> characters found in it: each looked up once
     for source, what, text, fonts in _texts(cards, edition, structure, layout):
-        shown = printed(text, edition.language)
+        shown = shown_as.get(text)
+        if shown is None:
+            shown = shown_as[text] = printed(text, edition.language)
         for font in fonts:
-            for char in missing_characters(font, shown):
+            for char in _missing(font, shown, present.setdefault(font, set())):
                 printable = False
                 problems.add(
                     source.path,
@@ -28,6 +32,16 @@ def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layo
                     f"the font {display_name(font)}; replace it, or name a font that has it in layout.yaml",
                 )
     return printable
+
+
+def _missing(font: str, shown: str, known: set[str]) -> list[str]:
+    """missing_characters(font, shown), asking the font only about characters not found in it before."""
+    new = [char for char in dict.fromkeys(shown) if char not in known]
+    if not new:
+        return []
+    missing = missing_characters(font, "".join(new))
+    known.update(char for char in new if char not in missing)
+    return missing
 
 
 def _describe(char: str) -> str:
