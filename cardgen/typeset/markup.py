@@ -20,6 +20,7 @@ Everything else prints exactly as written: <, > and & are never markup.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 import pyphen
@@ -234,6 +235,7 @@ _WORDS = re.compile(r"\S+")
 _NOT_SPACE = re.compile(r"\S")
 
 
+@lru_cache(maxsize=20_000)  # a language repeats its words: each is hyphenated once (the dictionary is fixed)
 def _hyphenate_chunk(chunk: str, dic: pyphen.Pyphen) -> str:
     """Hashtags, mentions, addresses, paths and file names stay whole, as do words the author
     hyphenated already; a compound with a real hyphen is hyphenated part by part."""
