@@ -80,7 +80,7 @@ def _collecting_seldom():
     that live to its end, and at the default thresholds the collector looked at them over and
     over (a quarter of a 10,000 card build's CPU). Restored afterwards, for a caller that goes on."""
     before = gc.get_threshold()
-    gc.set_threshold(20_000, 20, 100)
+    gc.set_threshold(50_000, 20, 100)
     try:
         yield
     finally:
