@@ -97,11 +97,8 @@ def _once(plan, same: dict):
     """The face with each of its items replaced by an equal one kept earlier, when there is one:
     a category's background, icon, label and rule are the same on all its cards, and 10,000
     cards then hold one of each instead of 10,000 (items are frozen, so sharing them is safe)."""
-    return type(plan)(*(same.setdefault(item, item) if item is not None else None for item in astuple_shallow(plan)))
-
-
-def astuple_shallow(plan) -> tuple:
-    return tuple(getattr(plan, f.name) for f in fields(plan))
+    items = (getattr(plan, f.name) for f in fields(plan))
+    return type(plan)(*(None if item is None else same.setdefault(item, item) for item in items))
 
 
 def label_lines(label: str, size: float, layout: Layout) -> Lines:
@@ -112,16 +109,16 @@ def label_lines(label: str, size: float, layout: Layout) -> Lines:
 
 
 def plan_front(
-    fitted: FittedCard, label: str, label_para: Lines, layout: Layout, deck_name: str, site: str, qr: float | None
+    fitted: FittedCard, label: str, label_wrapped: Lines, layout: Layout, deck_name: str, site: str, qr: float | None
 ) -> FrontPlan:
-    """`label_para` is label_lines() of the label at the fitted size; `qr` is the side of the site's
+    """`label_wrapped` is label_lines() of the label at the fitted size; `qr` is the side of the site's
     QR tile, for the rules card, None on every other card."""
     card, style = fitted.card, layout.card
     w, h = style.width, style.height
     deck, word = style.front_deck, style.front_label
     name = Line(deck_name.upper(), deck.font, deck.size, deck.colour, w / 2 - deck_name_width(deck_name, deck) / 2,
                 h - style.padding - deck.size * DECK_NAME_DROP, spacing=DECK_NAME_SPACING)  # fmt: skip
-    text_w, text, label_h = w - 2 * style.padding, markup(label), label_para.height
+    text_w, text, label_h = w - 2 * style.padding, markup(label), label_wrapped.height
     centre = h * LABEL_CENTRE[(card.icon is not None, qr is not None)]
     icon = None
     if card.icon:
@@ -134,7 +131,7 @@ def plan_front(
         Fill(Rect(0, 0, w, h), card.colour, bleed="lrtb"),
         name,
         icon,
-        TextBlock(text, word, fitted.label_size, word.colour, box, "center", label_para),
+        TextBlock(text, word, fitted.label_size, word.colour, box, "center", label_wrapped),
         rule,
         _number(fitted, layout, deck.colour),
     )

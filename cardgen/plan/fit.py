@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from cardgen.paragraphs import Lines, wrapped
-
 from cardgen.errors import Problems
+from cardgen.paragraphs import Lines, wrapped
 from cardgen.plan.geometry import BODY_GAP, back_regions
 from cardgen.model import RGB, Card, CardLayout, Edition, TextStyle
 from cardgen.typeset.paragraph import coloured, hex_colour, last_line_words
