@@ -149,9 +149,12 @@ def test_a_character_no_font_of_the_edition_has_is_refused_naming_it_and_the_car
 
 def test_a_language_cardgen_does_not_know_keeps_the_decks_fonts_and_is_checked_by_them(tmp_path):
     """Armenian (hy) is not in cardgen/scripts.py: taken as Latin, its (Cyrillic) texts are checked
-    against Atkinson Hyperlegible, character by character, and refused."""
+    against Atkinson Hyperlegible and refused: one problem a text and font, naming its characters."""
     problems, _, _ = problems_after("unlisted_language_keeps_the_decks_fonts", tmp_path)
-    assert problems and all("is not in the font AtkinsonHyperlegible" in p.message for p in problems)
+    assert problems and all(" not in the font AtkinsonHyperlegible" in p.message for p in problems)
+    several = [p.message for p in problems if "characters, " in p.message]
+    assert several and all("CYRILLIC" in m and ("more, are not" in m or m.count("U+") <= 5) for m in several), several[:2]
+    assert len(problems) == len({(p.key, p.message.split(" in the font ")[1]) for p in problems})  # no text twice for a font
 
 
 # --- languages and scripts --------------------------------------------------------------------

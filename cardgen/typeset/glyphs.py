@@ -13,7 +13,9 @@ from cardgen.typeset.markup import printed
 from cardgen.typeset.paragraph import site_label
 
 def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> bool:
-    """True when every text can be printed; False, with a problem for each missing character, when not."""
+    """True when every text can be printed; False, with a problem for each text and font that lacks
+    characters (all of them named in one message: a text in the wrong script is one line, not fifty),
+    when not."""
     printable = True
     shown_as: dict[str, str] = {}  # a category's label is on each of its cards: read once
     present: dict[str, set[str]] = {}  # font -> characters found in it: each looked up once
@@ -22,17 +24,30 @@ def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layo
         if shown is None:
             shown = shown_as[text] = printed(text, edition.language)
         for font in fonts:
-            for char in _missing(font, shown, present.setdefault(font, set())):
-                printable = False
-                problems.add(
-                    source.path,
-                    source.line,
-                    source.key,
-                    f"edition '{edition.code}', {what}: the character {_describe(char)} is not in "
-                    f"the font {display_name(font)}; replace it, or name a font that has it (`fonts:` in "
-                    f"this texts.yaml, or `fonts_by_script:` in layout.yaml)",
-                )
+            missing = _missing(font, shown, present.setdefault(font, set()))
+            if not missing:
+                continue
+            printable = False
+            problems.add(
+                source.path,
+                source.line,
+                source.key,
+                f"edition '{edition.code}', {what}: {_characters(missing)} in the font {display_name(font)}; "
+                f"replace {'it' if len(missing) == 1 else 'them'}, or name a font that has "
+                f"{'it' if len(missing) == 1 else 'them'} (`fonts:` in this texts.yaml, or `fonts_by_script:` in layout.yaml)",
+            )
     return printable
+
+
+SHOWN = 5  # characters named in one message; the rest are counted
+
+
+def _characters(missing: list[str]) -> str:
+    if len(missing) == 1:
+        return f"the character {_describe(missing[0])} is not"
+    named = ", ".join(_describe(char) for char in missing[:SHOWN])
+    more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
+    return f"{len(missing)} characters, {named}{more}, are not"
 
 
 def _missing(font: str, shown: str, known: set[str]) -> list[str]:
