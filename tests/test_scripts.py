@@ -194,3 +194,13 @@ def test_the_noto_files_stay_small():
     fonts = Path(__file__).resolve().parents[1] / "assets" / "fonts"
     sizes = {path.name: path.stat().st_size for path in fonts.glob("Noto*.ttf")}
     assert len(sizes) == 8 and max(sizes.values()) < 200_000 and sum(sizes.values()) < 1_150_000
+
+
+def test_a_script_that_must_be_shaped_from_left_to_right_is_refused_not_printed_unjoined(tmp_path):
+    """Devanagari's letters join and reorder (conjuncts, vowel signs before their consonant): cardgen
+    shapes right-to-left editions only, so such a text is refused with its key, never printed wrong."""
+    problems, target, line = problems_after("devanagari_cannot_be_shaped_left_to_right", tmp_path)
+    (problem,) = [p for p in problems if "DEVANAGARI" in p.message]
+    assert problem.path == target and problem.line == line and problem.key == "cards.aanspreekpersoon.title"
+    assert "'स' (U+0938 DEVANAGARI LETTER SA) is written in the Indic" in problem.message
+    assert "cardgen cannot shape it from left to right yet" in problem.message

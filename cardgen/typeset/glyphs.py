@@ -23,6 +23,11 @@ def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layo
         shown = shown_as.get(text)
         if shown is None:
             shown = shown_as[text] = printed(text, edition.language)
+        unshaped = _needs_shaping(shown)
+        if unshaped:
+            printable = False
+            problems.add(source.path, source.line, source.key, f"edition '{edition.code}', {what}: {unshaped}")
+            continue
         for font in fonts:
             missing = _missing(font, shown, present.setdefault(font, set()))
             if not missing:
@@ -40,6 +45,23 @@ def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layo
 
 
 SHOWN = 5  # characters named in one message; the rest are counted
+# Scripts whose letters change shape and order by their neighbours (conjuncts, stacked vowels) even
+# from left to right: cardgen shapes right-to-left editions only, and would print these unjoined.
+COMPLEX = (
+    (0x0900, 0x0DFF, "Indic (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, ...)"), (0x0E00, 0x0EFF, "Thai or Lao"),
+    (0x0F00, 0x0FFF, "Tibetan"), (0x1000, 0x109F, "Myanmar"), (0x1780, 0x17FF, "Khmer"),
+)  # fmt: skip
+
+
+def _needs_shaping(text: str) -> str | None:
+    for char in text:
+        code = ord(char)
+        for low, high, script in COMPLEX:
+            if low <= code <= high:
+                return (f"the character {_describe(char)} is written in the {script} script, whose letters join and "
+                        "reorder by their neighbours: cardgen cannot shape it from left to right yet and would print it "
+                        "wrongly; this text cannot be printed")  # fmt: skip
+    return None
 
 
 def _characters(missing: list[str]) -> str:
