@@ -151,20 +151,3 @@ def test_each_edition_prints_in_its_own_language(together):
         assert PdfReader(pack).trailer["/Root"]["/Lang"] == lang
         assert word in page_text(together / code / "cards.pdf", 1)
     assert (CONTENT / "fr" / "sources.yaml").is_file()
-
-
-def test_a_po_import_keeps_the_quotes_the_texts_file_was_written_with(deck_copy, tmp_path):
-    """A translator's PO file changes one text: the rest of fr/texts.yaml stays as its author typed
-    it, quotes included ("#qualité" must stay in double quotes: the # would start a comment)."""
-    before = (deck_copy / "fr" / "texts.yaml").read_text(encoding="utf-8")
-    assert 'label: "#qualité"' in before
-    po_path = tmp_path / "fr.po"
-    run("translate", "export", "--content", str(deck_copy), "--lang", "fr", "-o", str(po_path))
-    po = polib.pofile(str(po_path))
-    next(e for e in po if e.msgctxt == "cards.stappenplan.title").msgstr = "Plan par étapes"
-    po.save(str(po_path))
-    result = run("translate", "import", "--content", str(deck_copy), str(po_path))
-    assert result.exit_code == 0, result.output
-    after = (deck_copy / "fr" / "texts.yaml").read_text(encoding="utf-8")
-    changed = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert changed == ["    title: Plan par étapes"], changed

@@ -224,7 +224,6 @@ def _translated(path: Path, entries: list[polib.POEntry], src: dict, prints: dic
     from ruamel.yaml.scalarstring import LiteralScalarString
 
     yaml = YAML()
-    yaml.preserve_quotes = True  # "#qualité" stays in the quotes its author typed, as the sheet import keeps them
     data = yaml.load(path.read_text(encoding="utf-8"))
     changed = []
     for entry in entries:
