@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from cardgen.errors import CardgenError, Problems
 from cardgen.load.content import load_deck
 from cardgen.load.layout import load_layout
-from cardgen.model import Edition, Layout, Overrides
+from cardgen.model import Edition, Overrides
+from cardgen.plan.printing import TILES_FILE
 from cardgen.prepare import EditionPlan, Prepared, prepare  # noqa: F401  (prepare: the pipeline's first half, named here too)
 from cardgen.typeset.markup import printed
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # the output module (filelock) is loaded only when files are 
 OUTPUTS = ("cards.pdf", "poster.pdf", "print-pack.pdf")
 SHOP_CARDS = "cards-shop.pdf"
 SHOP_POSTER = "poster-shop.pdf"
-TILES = "poster-tiles.pdf"  # the name plan/printing.py's first page gives too
+TILES = TILES_FILE  # the name the pack's first page gives
 OPTIONAL = (SHOP_CARDS, SHOP_POSTER, TILES)  # taken away when a build no longer makes them, so an edition's files always belong together
 
 
@@ -187,11 +188,12 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
     layout = load_layout(folder, problems, Overrides(**overrides))
     problems.raise_if_any()
     from cardgen.load.scriptfonts import edition_layout
+    from cardgen.typeset.glyphs import check_calibration_glyphs
 
     layouts = {e.code: edition_layout(layout, e, problems) for e in deck.editions}  # each in its script's fonts
     for edition in deck.editions:
         if edition.calibration is not None and layouts[edition.code]:
-            check_glyphs_of(edition, layouts[edition.code], problems)
+            check_calibration_glyphs(edition, layouts[edition.code], problems)
     problems.raise_if_any()
     sheet = layout.sheet
     if sheet.flip == "fold":
@@ -219,20 +221,3 @@ def calibrate(folder: Path, out: Path, lang: str | None = None, **overrides) -> 
             staging.remove()
         written.append(folder / staged.name)
     return written
-
-
-def check_glyphs_of(edition: Edition, layout: Layout, problems: Problems) -> None:
-    from cardgen.load.fonts import display_name, missing_characters
-
-    texts = edition.calibration
-    for key in ("title", "steps", "ruler"):
-        shown = printed(getattr(texts, key), edition.language)
-        for font in {layout.fonts.bold.name, layout.poster.footer.font}:
-            for char in missing_characters(font, shown):
-                problems.add(
-                    edition.path,
-                    edition.line(f"calibration.{key}"),
-                    f"calibration.{key}",
-                    f"the character {char!r} (U+{ord(char):04X}) is not in the font "
-                    f"{display_name(font)}; replace it, or name a font that has it in layout.yaml",
-                )

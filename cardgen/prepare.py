@@ -76,31 +76,11 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     if sheets is None:  # fitting text on a card that cannot be printed would only add noise
         problems.raise_if_any()
     tiles = _plan_tiles(layout, deck, settings, problems)
-    editions = []
-    for edition in () if layout.bilingual else deck.editions:
-        notes.extend(edition.notes)
-        own = edition_layout(layout, edition, problems)  # its script's fonts, its direction
-        if own is None or not check_deck_name(edition, own.card, problems):
-            continue
-        cards = cards_for(deck.structure, edition, own)
-        if not check_glyphs(cards, edition, deck.structure, own, problems):  # a text that cannot be printed is not worth fitting
-            continue
-        bold = own.fonts.bold.name
-        fit = fit_cards(cards, own.card, bold, edition.code, edition.language, problems)
-        qr = own.qr.poster if own.qr.show else None
-        poster = plan_poster(own.poster, edition, deck.structure, bold, problems, qr)
-        if fit and poster:
-            note = _fold_note(sheets, own, edition, problems)
-            printing = plan_first_page(edition, own, sheets, tiles, problems, notes)
-            faces = plan_faces(fit, own, edition, deck.structure.site)
-            editions.append(EditionPlan(edition, fit, poster, faces, note, printing, own))
-            notes.extend(fit.notes)
-            if fit.shrink:
-                warnings.append(_shrink_warning(edition, fit.shrink))
-            if patterns_for(edition.language) is None:
-                notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
     if layout.bilingual:
         editions = _plan_bilingual(deck, layout, sheets, tiles, problems, notes, warnings)
+    else:
+        planned = (_plan_edition(edition, deck, layout, sheets, tiles, problems, notes, warnings) for edition in deck.editions)
+        editions = [plan for plan in planned if plan is not None]
     drawings = _load_drawings(deck, problems)
     if layout.cmyk:
         _refuse_cmyk_clashes(layout, deck, problems)
@@ -109,6 +89,33 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     problems.raise_if_any()
     skipped = tuple(str(s) for s in translations.skipped)
     return Prepared(deck, layout, sheets, tuple(editions), drawings, tuple(notes), tiles, tuple(warnings), skipped)
+
+
+def _plan_edition(
+    edition: Edition, deck: Deck, layout: Layout, sheets: SheetPlan, tiles, problems: Problems, notes: list, warnings: list
+) -> EditionPlan | None:
+    """One edition checked, fitted and planned in its own fonts and direction; None (and problems) when it cannot print."""
+    notes.extend(edition.notes)
+    own = edition_layout(layout, edition, problems)  # its script's fonts, its direction
+    if own is None or not check_deck_name(edition, own.card, problems):
+        return None
+    cards = cards_for(deck.structure, edition, own)
+    if not check_glyphs(cards, edition, deck.structure, own, problems):  # a text that cannot be printed is not worth fitting
+        return None
+    bold = own.fonts.bold.name
+    fit = fit_cards(cards, own.card, bold, edition.code, edition.language, problems)
+    qr = own.qr.poster if own.qr.show else None
+    poster = plan_poster(own.poster, edition, deck.structure, bold, problems, qr)
+    if not (fit and poster):
+        return None
+    notes.extend(fit.notes)
+    if fit.shrink:
+        warnings.append(_shrink_warning(edition, fit.shrink))
+    if patterns_for(edition.language) is None:
+        notes.append(f"edition '{edition.code}': no hyphenation dictionary for '{edition.language}'; words are not hyphenated")
+    note = _fold_note(sheets, own, edition)
+    printing = plan_first_page(edition, own, sheets, tiles, problems, notes)
+    return EditionPlan(edition, fit, poster, plan_faces(fit, own, edition, deck.structure.site), note, printing, own)
 
 
 def _plan_bilingual(deck: Deck, layout: Layout, sheets: SheetPlan, tiles, problems: Problems, notes: list, warnings: list) -> list:
@@ -126,22 +133,17 @@ def _plan_bilingual(deck: Deck, layout: Layout, sheets: SheetPlan, tiles, proble
         warnings.append(f"{edition.code}: descriptions set at {fit.shrink.size:g} pt instead of {fit.shrink.preferred:g} pt on "
                         f"every action card to hold both languages; the tightest card is '{card.id}' "
                         f"({show_path(source.path)}:{source.line}, the longer of its two texts)")  # fmt: skip
-    note = _fold_note(sheets, own, edition, problems)
+    note = _fold_note(sheets, own, edition)
     printing = plan_first_page(edition, own, sheets, tiles, problems, notes)
     return [EditionPlan(edition, fit, poster, faces, note, printing, own)]
 
 
-def _fold_note(sheets: SheetPlan, layout: Layout, edition: Edition, problems: Problems) -> Line | None:
+def _fold_note(sheets: SheetPlan, layout: Layout, edition: Edition) -> Line | None:
     if not sheets.fold or not edition.fold:
         return None
-    from cardgen.load.fonts import display_name, missing_characters
     from cardgen.plan.fold import plan_fold_note
 
-    text, font = printed(edition.fold, edition.language), layout.fonts.regular.name
-    for char in missing_characters(font, text):
-        problems.add(edition.path, edition.line("fold.steps"), "fold.steps",
-                     f"the character {char!r} (U+{ord(char):04X}) is not in the font {display_name(font)}; "
-                     "replace it, or name a font that has it in layout.yaml")  # fmt: skip
+    text, font = printed(edition.fold, edition.language), layout.fonts.regular.name  # its glyphs: check_glyphs
     sheet = layout.sheet
     rtl = layout.direction == "rtl" and reads_right_to_left(text)  # not an English fallback text
     return plan_fold_note(sheets, text, font, sheet.margin, sheet.mark_offset + sheet.mark_length, rtl)

@@ -16,10 +16,22 @@ def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layo
     """True when every text can be printed; False, with a problem for each text and font that lacks
     characters (all of them named in one message: a text in the wrong script is one line, not fifty),
     when not."""
+    return _check(_texts(cards, edition, structure, layout), edition, problems)
+
+
+def check_calibration_glyphs(edition: Edition, layout: Layout, problems: Problems) -> bool:
+    """The same for the texts of the calibration sheet ('cardgen calibrate')."""
+    fonts = (layout.fonts.bold.name, layout.poster.footer.font)
+    texts = ((Source(edition.path, edition.line(f"calibration.{key}") or 1, f"calibration.{key}"), "the calibration sheet",
+              getattr(edition.calibration, key), fonts) for key in ("title", "steps", "ruler"))  # fmt: skip
+    return _check(texts, edition, problems)
+
+
+def _check(texts: Iterable[tuple[Source, str, str, tuple[str, ...]]], edition: Edition, problems: Problems) -> bool:
     printable = True
     shown_as: dict[str, str] = {}  # a category's label is on each of its cards: read once
     present: dict[str, set[str]] = {}  # font -> characters found in it: each looked up once
-    for source, what, text, fonts in _texts(cards, edition, structure, layout):
+    for source, what, text, fonts in texts:
         shown = shown_as.get(text)
         if shown is None:
             shown = shown_as[text] = printed(text, edition.language)
@@ -112,6 +124,8 @@ def _texts(cards: list[Card], edition: Edition, structure: Structure, layout: La
         yield Source(edition.path, edition.line(f"poster.{key}") or 1, f"poster.{key}"), "poster", text, (style.font,)
     subject = Source(edition.path, edition.line("deck.subject") or 1, "deck.subject")
     yield subject, "poster", edition.subject, (poster.footer.font,)
+    if edition.fold:
+        yield Source(edition.path, edition.line("fold.steps") or 1, "fold.steps"), "the fold-over sheets' line", edition.fold, (fonts["regular"],)
     for category in structure.categories:
         text = edition.category(category.id)
         yield text.source, "poster legend", text.label, (fonts["bold"],)
