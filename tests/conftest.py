@@ -66,6 +66,19 @@ def one_by_one(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _older_objects_frozen():
+    """A build collects pypdf's cyclic garbage (build._release_pdf_objects), which in a one-shot
+    command scans a small heap, but here every object the session holds: the imported modules,
+    the session's plans and PDFs. What is alive when a test module starts is moved out of the
+    collector's sight (gc.freeze), so a build in a test costs what it costs a user."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _signal_handlers_restored():
     """A command run in this process may leave Ctrl-C ignored or handled its own way (a stopped

@@ -24,6 +24,7 @@ def test_a_build_collects_seldom_and_leaves_the_collector_as_it_was(tmp_path, mo
         return real(*args, **kwargs)
 
     monkeypatch.setattr(cardgen.build, "build", watching)
+    gc.unfreeze()  # as in a fresh process (the test session freezes what it holds: conftest.py)
     before = gc.get_threshold()
     result = CliRunner().invoke(main, ["build", "--content", str(FROZEN), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
@@ -31,7 +32,18 @@ def test_a_build_collects_seldom_and_leaves_the_collector_as_it_was(tmp_path, mo
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
+def test_a_callers_frozen_objects_stay_frozen(tmp_path):
+    gc.unfreeze()
+    held = [[] for _ in range(1000)]
+    gc.freeze()
+    result = CliRunner().invoke(main, ["build", "--content", str(FROZEN), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    watched = {id(o) for o in gc.get_objects()}  # the objects the collector looks at: none frozen
+    assert gc.get_freeze_count() > 0 and not any(id(h) in watched for h in held)
+
+
 def test_a_failing_build_leaves_the_collector_as_it_was(tmp_path):
+    gc.unfreeze()
     before = gc.get_threshold()
     result = CliRunner().invoke(main, ["build", "--content", str(tmp_path / "no-such-deck"), "--out", str(tmp_path / "out")])
     assert result.exit_code != 0

@@ -61,15 +61,29 @@ def reading(pdf, printer):
     return found
 
 
+@pytest.fixture(scope="module")
+def sheets(tmp_path_factory):
+    """(the calibration sheet, the uncalibrated card sheet) of a paper and flip, made once for
+    every shift a printer is given."""
+    made = {}
+
+    def made_for(paper, flip):
+        if (paper, flip) not in made:
+            out = tmp_path_factory.mktemp(f"{paper}-{flip}")
+            made[paper, flip] = calibration(out / "cal", paper, flip), build(out / "plain", paper, "--flip", flip)
+        return made[paper, flip]
+
+    return made_for
+
+
 SHIFTS = [(1.5, -0.8), (-1.0, 2.0)]  # mm, in the paper's frame as the back is printed
 
 
 @pytest.mark.parametrize("shift", SHIFTS)
 @pytest.mark.parametrize("flip", ["long", "short"])
 @pytest.mark.parametrize("paper", ["A4", "A3", "Letter", "mini"])
-def test_the_offset_read_off_the_calibration_sheet_puts_every_back_behind_its_front(tmp_path, paper, flip, shift):
-    sheet = calibration(tmp_path / "cal", paper, flip)
-    plain = build(tmp_path / "plain", paper, "--flip", flip)
+def test_the_offset_read_off_the_calibration_sheet_puts_every_back_behind_its_front(tmp_path, sheets, paper, flip, shift):
+    sheet, plain = sheets(paper, flip)
     assert page_sizes(sheet)[0] == page_sizes(plain)[0], "the calibration sheet is printed like the card sheet"
     for turn in (1, -1):
         printer = Printer(page_sizes(sheet)[0], flip, turn, (shift[0] * MM, shift[1] * MM))

@@ -91,13 +91,16 @@ def build(content: Path, out: Path, lang: str | None, strict: bool, **settings) 
 def _collecting_seldom():
     """Python's cycle collector, set for a build: a build makes hundreds of thousands of objects
     that live to its end, and at the default thresholds the collector looked at them over and
-    over (a quarter of a 10,000 card build's CPU). Restored afterwards, for a caller that goes on."""
-    before = gc.get_threshold()
+    over (a quarter of a 10,000 card build's CPU). Restored afterwards, for a caller that goes on;
+    a caller that froze objects of its own keeps them frozen (and the build's with them: a freeze
+    cannot be undone in part)."""
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
     gc.set_threshold(50_000, 20, 100)
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
         gc.set_threshold(*before)
 
 
