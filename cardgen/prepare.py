@@ -56,9 +56,10 @@ class Prepared:
     skipped: tuple[str, ...] = ()  # unfinished translations left out, one line each
 
 
-def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
+def prepare(folder: Path, lang: str | None = None, measure=None, **overrides) -> Prepared:
     """Load and validate the deck folder and plan every page; raises ContentError listing every problem.
-    `overrides` are the command line's settings (see model.Overrides), already checked."""
+    `overrides` are the command line's settings (see model.Overrides), already checked; `measure`
+    hands fitting the measurements kept from an earlier plan (fit_cards' `measure`: the studio's)."""
     problems = Problems()
     settings = Overrides(**overrides)
     deck, translations = load_deck(folder, problems, only=lang)
@@ -79,7 +80,8 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
     if layout.bilingual:
         editions = _plan_bilingual(deck, layout, sheets, tiles, problems, notes, warnings)
     else:
-        planned = (_plan_edition(edition, deck, layout, sheets, tiles, problems, notes, warnings) for edition in deck.editions)
+        planned = (_plan_edition(edition, deck, layout, sheets, tiles, problems, notes, warnings, measure)
+                   for edition in deck.editions)  # fmt: skip
         editions = [plan for plan in planned if plan is not None]
     drawings = _load_drawings(deck, problems)
     if layout.cmyk:
@@ -92,7 +94,8 @@ def prepare(folder: Path, lang: str | None = None, **overrides) -> Prepared:
 
 
 def _plan_edition(
-    edition: Edition, deck: Deck, layout: Layout, sheets: SheetPlan, tiles, problems: Problems, notes: list, warnings: list
+    edition: Edition, deck: Deck, layout: Layout, sheets: SheetPlan, tiles, problems: Problems, notes: list, warnings: list,
+    measure=None,
 ) -> EditionPlan | None:
     """One edition checked, fitted and planned in its own fonts and direction; None (and problems) when it cannot print."""
     notes.extend(edition.notes)
@@ -103,7 +106,7 @@ def _plan_edition(
     if not check_glyphs(cards, edition, deck.structure, own, problems):  # a text that cannot be printed is not worth fitting
         return None
     bold = own.fonts.bold.name
-    fit = fit_cards(cards, own.card, bold, edition.code, edition.language, problems)
+    fit = fit_cards(cards, own.card, bold, edition.code, edition.language, problems, measure)
     qr = own.qr.poster if own.qr.show else None
     poster = plan_poster(own.poster, edition, deck.structure, bold, problems, qr)
     if not (fit and poster):

@@ -240,6 +240,29 @@ def test_a_reload_keeps_the_faces_that_did_not_change(ws, deck_copy):
     assert ws.face_png("nl", "stappenplan", "back") != back
 
 
+def test_a_reload_measures_only_the_card_whose_text_changed_and_plans_as_cold(ws, deck_copy, monkeypatch):
+    """A file saved in another editor is planned again with the kept measurements: only the
+    edited card's texts are set again, and the plan is the one a fresh studio makes."""
+    from cardgen.plan import fit
+
+    made = []
+
+    class Counted(fit.Measure):
+        def __init__(self, card, *args):
+            made.append(card.id)
+            super().__init__(card, *args)
+
+    monkeypatch.setattr(fit, "Measure", Counted)
+    path = deck_copy / "nl" / "texts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Stappenplan", "title: Stappen"), encoding="utf-8")
+    ws.reload()
+    assert made == ["stappenplan"]
+    monkeypatch.undo()
+    cold = Workspace(deck_copy)
+    for code in ws.editions():
+        assert ws._prepared_of(code).editions == cold._prepared_of(code).editions
+
+
 def test_a_changed_drawing_is_drawn_again(ws, deck_copy):
     """The plan names the drawing's file, not what is in it: a changed file is drawn anew."""
     from cardgen.load.assets import builtin_assets

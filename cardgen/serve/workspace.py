@@ -73,22 +73,25 @@ class Workspace:
             problems: list[str] = []
             source, unfinished = self._translation_state(problems)
             codes = sorted(find_editions(self.folder), key=lambda c: (c != source, c))
+            measures = self._measures  # the cards whose texts did not change are not measured again
             for code in codes:
                 versions[code] = file_version(self.folder / code / TEXTS_FILE)  # before reading: a later change conflicts
                 if code in unfinished:
                     continue
                 try:
-                    prepared[code] = prepare(self.folder, lang=code)
+                    prepared[code] = prepare(self.folder, lang=code, measure=measures.of)
                 except ContentError as exc:
                     problems.extend(str(p) for p in exc.problems)
                 except CardgenError as exc:
                     problems.append(exc.format_message())
             if not codes and not problems:
                 problems.append(f"{self.folder}: no edition found: expected a folder such as 'nl/' holding {TEXTS_FILE}")
-            look = _look(prepared)
-            if look != getattr(self, "_look", None):
-                self._measures, self._look = Measures(), look
-                self._images.clear()
+            look, before = _look(prepared), getattr(self, "_look", None)
+            if look != before:
+                if before is not None:  # the first load's measurements were made for this look
+                    self._measures = Measures()
+                    self._images.clear()
+                self._look = look
             self._plans.clear()
             self._prepared, self._versions, self._source, self._all = prepared, versions, source, codes
             self.problems: tuple[str, ...] = tuple(dict.fromkeys(problems))
