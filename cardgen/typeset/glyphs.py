@@ -3,6 +3,7 @@ a missing glyph would print as an empty box (ReportLab does not complain)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -63,17 +64,18 @@ COMPLEX = (
     (0x0900, 0x0DFF, "Indic (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, ...)"), (0x0E00, 0x0EFF, "Thai or Lao"),
     (0x0F00, 0x0FFF, "Tibetan"), (0x1000, 0x109F, "Myanmar"), (0x1780, 0x17FF, "Khmer"),
 )  # fmt: skip
+_COMPLEX_CHAR = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high, _ in COMPLEX) + "]")  # one scan of the text
 
 
 def _needs_shaping(text: str) -> str | None:
-    for char in text:
-        code = ord(char)
-        for low, high, script in COMPLEX:
-            if low <= code <= high:
-                return (f"the character {_describe(char)} is written in the {script} script, whose letters join and "
-                        "reorder by their neighbours: cardgen cannot shape it from left to right yet and would print it "
-                        "wrongly; this text cannot be printed")  # fmt: skip
-    return None
+    found = _COMPLEX_CHAR.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    script = next(script for low, high, script in COMPLEX if low <= ord(char) <= high)
+    return (f"the character {_describe(char)} is written in the {script} script, whose letters join and "
+            "reorder by their neighbours: cardgen cannot shape it from left to right yet and would print it "
+            "wrongly; this text cannot be printed")  # fmt: skip
 
 
 def _characters(missing: list[str]) -> str:
@@ -86,6 +88,8 @@ def _characters(missing: list[str]) -> str:
 
 def _missing(font: str, shown: str, known: set[str]) -> list[str]:
     """missing_characters(font, shown), asking the font only about characters not found in it before."""
+    if known.issuperset(shown):  # most texts, once the first few were looked up
+        return []
     new = [char for char in dict.fromkeys(shown) if char not in known]
     if not new:
         return []

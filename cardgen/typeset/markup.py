@@ -47,6 +47,9 @@ _LINK = re.compile(
     rf"|(?P<bare>(?<![\w.@/#-])[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.(?:[A-Za-z0-9-]+\.)*(?:{_TLDS}){_DOMAIN_END}{_PATH})"
 )
 _TRAILING = ".,;:!?’”»…*'\""  # sentence punctuation after an address, not part of it
+# Every form above holds "://", or a domain's letter, digit or '-' right before a '.' and a letter
+# or digit: a text with neither (most texts) has no link, and the costly search is skipped.
+_MAYBE_LINK = re.compile(r"://|[A-Za-z0-9-]\.[A-Za-z0-9]")
 
 
 def _trim(link: str) -> str:
@@ -58,6 +61,8 @@ def _trim(link: str) -> str:
 
 def _find_links(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The text with each link replaced by LINK_MARK, and the links as (text, href) in order."""
+    if _MAYBE_LINK.search(text) is None:
+        return text, []
     links: list[tuple[str, str]] = []
     out, pos = [], 0
     for m in _LINK.finditer(text):
@@ -114,6 +119,9 @@ _ABBREVIATION = {
     lang: re.compile(rf"(?<![\w.])({pattern}) (?=\S)", re.IGNORECASE if fold else 0)
     for lang, (pattern, fold) in _ABBREVIATIONS.items()
 }
+# True where every abbreviation ends with a full stop: a text without ". " then has none to glue
+_ABBREVIATION_STOP = {lang: all(a.endswith(r"\.") for a in pattern.split("|")) for lang, (pattern, _) in _ABBREVIATIONS.items()}
+_DIGIT_SPACE = re.compile(r"\d ")
 _UNIT_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?!\w))")
 _CURRENCY_SPACE = re.compile(r"(?<!\w)([€$£]) (?=\d)")
 
@@ -121,19 +129,23 @@ _CURRENCY_SPACE = re.compile(r"(?<!\w)([€$£]) (?=\d)")
 def _punctuate(text: str, lang: str) -> str:
     text = text.replace("...", "…")
     text = text.replace(" …", NBSP + "…")
-    text = _INNER_APOSTROPHE.sub("’", text)
-    if lang == "nl":
-        text = _NL_ELISION.sub("’", text)
+    if "'" in text:  # each sub below scans the whole text: skipped when it cannot match (most texts)
+        text = _INNER_APOSTROPHE.sub("’", text)
+        if lang == "nl":
+            text = _NL_ELISION.sub("’", text)
     text = _quotes(text, lang)
     text = _SPACED_DASH.sub(NBSP + "– ", text)
     if lang == "fr":
         text = _FR_BEFORE_MARK.sub(NBSP, text)
         text = _FR_CLOSING.sub(NBSP + "»", text)
         text = _FR_OPENING.sub("«" + NBSP, text)
-    if lang in _ABBREVIATION:
+    if lang in _ABBREVIATION and (". " in text or not _ABBREVIATION_STOP[lang]):
         text = _ABBREVIATION[lang].sub(lambda m: m.group(1).replace(" ", NBSP) + NBSP, text)
-    text = _UNIT_SPACE.sub(NBSP, text)
-    return _CURRENCY_SPACE.sub(r"\1" + NBSP, text)
+    if _DIGIT_SPACE.search(text):
+        text = _UNIT_SPACE.sub(NBSP, text)
+    if "€" in text or "$" in text or "£" in text:
+        text = _CURRENCY_SPACE.sub(r"\1" + NBSP, text)
+    return text
 
 
 # --- inline markup ------------------------------------------------------------------------------
@@ -231,7 +243,9 @@ def _glue(piece: str) -> str:
 # --- hyphenation --------------------------------------------------------------------------------
 _KEPT_WHOLE = re.compile("[" + SHY + r"#@/\\_]|\w\.\w")
 _LONG_WORD = re.compile(r"[^\W\d_]{7,}")  # shorter words are never split
-_WORDS = re.compile(r"\S+")
+# the words _hyphenate_chunk could change: those with a run of _LONG_WORD in them, whole (\S* cannot
+# pass a space, so each match is one whole word); the others, most of a text, are not looked at
+_LONG_WORDS = re.compile(r"\S*[^\W\d_]{7,}\S*")
 _NOT_SPACE = re.compile(r"\S")
 
 
@@ -271,7 +285,7 @@ def _hyphenate_text(text: str, dic: pyphen.Pyphen | None, spare_last_word: bool)
             return match.group()
         return _hyphenate_chunk(match.group(), dic)
 
-    return _WORDS.sub(chunk, text)
+    return _LONG_WORDS.sub(chunk, text)
 
 
 def _tokens(text: str, language: str) -> list[tuple]:
