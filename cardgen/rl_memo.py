@@ -1,4 +1,5 @@
-"""ReportLab's pure-Python number formatting and text widths, remembered.
+"""ReportLab's pure-Python number formatting, text widths and text encoding, remembered or done
+in one pass.
 
 Without its C accelerator (rl_accel, which formats numbers differently: other bytes), ReportLab
 formats every number it writes into a page with `fp_str` and measures every word with a sum over
@@ -6,7 +7,11 @@ its characters. A deck repeats both endlessly: 1,000 cards write 57,000 numbers,
 differ, and measure the same words again and again. Remembering the results changes nothing in
 the output (the same functions give them, once each) and takes a sixth off a large build.
 
-Both memories are bounded: when one is full it starts again, so that the studio, which runs for
+Writing a line of text, ReportLab looks up every character's subset code and escapes every byte
+in a Python loop; once a font's characters have codes, the same results come from str.translate
+(`split_string`, `escape_pdf`): every line of a description is new, so remembering would not help.
+
+The memories are bounded: when one is full it starts again, so that the studio, which runs for
 hours, never grows on them. `install()` is idempotent and is called where cardgen sets ReportLab
 up (cardgen.paragraphs, imported by everything that measures or draws text).
 """
@@ -14,12 +19,15 @@ up (cardgen.paragraphs, imported by everything that measures or draws text).
 from __future__ import annotations
 
 from reportlab.lib import rl_accel
-from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase import pdfmetrics, ttfonts
 
 LIMIT = 50_000  # entries per memory: a few MB at most
 
 _plain_fp_str = rl_accel.fp_str
 _plain_width = ttfonts.TTFont.stringWidth
+_plain_named_width = pdfmetrics.stringWidth
+_plain_split = ttfonts.TTFont.splitString
+_plain_escape = rl_accel.escapePDF
 _numbers: dict = {}
 _widths: dict = {}
 
@@ -54,7 +62,51 @@ def string_width(self, text, size, encoding="utf8"):
     return 0.001 * size * total
 
 
+def named_width(text, fontName, fontSize, encoding="utf8"):
+    """pdfmetrics.stringWidth, which Paragraph asks for every word it breaks into lines: the
+    remembered sum of string_width, found without looking the font up and calling it."""
+    try:
+        total = _widths[id(pdfmetrics._fonts[fontName].face), text]
+    except (KeyError, AttributeError, TypeError):  # not measured yet, not a TrueType font, not text
+        return _plain_named_width(text, fontName, fontSize, encoding)
+    return 0.001 * fontSize * total
+
+
 _FACES: dict = {}
+
+
+def split_string(self, text, doc, encoding="utf-8"):
+    """TTFont.splitString: (subset, bytes) runs of the text. A text whose characters all have codes
+    in the first subset already (nearly every line, after the first few) is one run, translated."""
+    state = self.state.get(doc) if type(text) is str and text else None
+    if state is not None:
+        first = getattr(state, "cardgen_first_subset", None)
+        if first is None or (first[0] != len(state.assignments) and not first[1]):
+            first = state.cardgen_first_subset = _first_subset(state)
+        if first[2].issuperset(text):
+            return [(0, text.translate(first[3]).encode("latin-1"))]
+    return _plain_split(self, text, doc, encoding)
+
+
+def _first_subset(state) -> tuple:
+    """(how many characters had codes, whether the first subset is full, its characters, their
+    codes as a str.translate table). ReportLab prints a no-break space as a space."""
+    codes = {code: n for code, n in state.assignments.items() if n < 256 and code != 0xA0}
+    if 32 in codes:
+        codes[0xA0] = codes[32]
+    return len(state.assignments), state.nextCode > 255, frozenset(map(chr, codes)), codes
+
+
+_ESCAPES = tuple(rl_accel._ESCAPEDICT[c] for c in range(256)) if hasattr(rl_accel, "_ESCAPEDICT") else None
+
+
+def escape_pdf(s):
+    """rl_accel's escapePDF of a subset's bytes, in one translate instead of a loop."""
+    if type(s) is bytes:
+        return s.decode("latin-1").translate(_ESCAPES)
+    return _plain_escape(s)
+
+
 _MODULES = (
     "reportlab.lib.rl_accel",
     "reportlab.pdfgen.canvas",
@@ -77,3 +129,11 @@ def install() -> None:
         if module is not None and getattr(module, "fp_str", None) is _plain_fp_str:
             module.fp_str = fp_str
     ttfonts.TTFont.stringWidth = string_width
+    ttfonts.TTFont.splitString = split_string
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import paragraph
+
+    if paragraph.stringWidth is _plain_named_width:
+        paragraph.stringWidth = named_width
+    if _ESCAPES is not None and canvas.escapePDF is _plain_escape and _plain_escape is rl_accel._py_escapePDF:
+        canvas.escapePDF = escape_pdf  # what a canvas escapes its text with
