@@ -11,6 +11,9 @@ Writing a line of text, ReportLab looks up every character's subset code and esc
 in a Python loop; once a font's characters have codes, the same results come from str.translate
 (`split_string`, `escape_pdf`): every line of a description is new, so remembering would not help.
 
+A paragraph of plain text (no tag, no entity: every title, nearly every description) gets the
+fragment ReportLab's markup parser would make, without running the parser (`setup`).
+
 The memories are bounded: when one is full it starts again, so that the studio, which runs for
 hours, never grows on them. `install()` is idempotent and is called where cardgen sets ReportLab
 up (cardgen.paragraphs, imported by everything that measures or draws text).
@@ -18,8 +21,12 @@ up (cardgen.paragraphs, imported by everything that measures or draws text).
 
 from __future__ import annotations
 
+from copy import copy
+
 from reportlab.lib import rl_accel
 from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.platypus.paragraph import Paragraph, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 LIMIT = 50_000  # entries per memory: a few MB at most
 
@@ -28,6 +35,7 @@ _plain_width = ttfonts.TTFont.stringWidth
 _plain_named_width = pdfmetrics.stringWidth
 _plain_split = ttfonts.TTFont.splitString
 _plain_escape = rl_accel.escapePDF
+_plain_setup = Paragraph._setup
 _numbers: dict = {}
 _widths: dict = {}
 
@@ -120,6 +128,43 @@ _MODULES = (
 )
 
 
+def setup(self, text, style, bulletText, frags, cleaner):
+    """Paragraph._setup: for plain text, the parser's one fragment is its style's, holding the text."""
+    if frags is None and type(self) is Paragraph and type(text) is str and "<" not in text and "&" not in text:
+        cleaned = cleaner(text)
+        first = _first_fragment(style) if cleaned else None
+        if first is not None:
+            frag = copy(first)
+            frag.__dict__.update((key, []) for key, value in first.__dict__.items() if value == [])  # its own lists
+            frag.text = cleaned
+            frags = [frag]
+            textTransformFrags(frags, style)
+            text = cleaned
+    _plain_setup(self, text, style, bulletText, frags, cleaner)
+
+
+def _first_fragment(style):
+    """The fragment the parser makes of one letter in `style`, without the letter; None when it
+    makes something else (more fragments, another style, Greek letters). Remembered per style:
+    cardgen's paragraph styles are shared and never changed (cardgen.paragraphs)."""
+    first = _FRAGMENTS.get(style, False)
+    if first is False:
+        parser = ParaParser()
+        parser.caseSensitive = 1
+        parsed, frags, bullet = parser.parse("x", style)
+        usable = parsed is style and not bullet and len(frags) == 1 and frags[0].__dict__.get("text") == "x"
+        first = copy(frags[0]) if usable and not getattr(frags[0], "greek", 0) else None
+        if first is not None:
+            del first.text
+        if len(_FRAGMENTS) >= 512:
+            _FRAGMENTS.clear()
+        _FRAGMENTS[style] = first
+    return first
+
+
+_FRAGMENTS: dict = {}
+
+
 def install() -> None:
     """Route ReportLab's number formatting and TrueType widths through the memories."""
     import sys
@@ -130,6 +175,7 @@ def install() -> None:
             module.fp_str = fp_str
     ttfonts.TTFont.stringWidth = string_width
     ttfonts.TTFont.splitString = split_string
+    Paragraph._setup = setup
     from reportlab.pdfgen import canvas
     from reportlab.platypus import paragraph
 
