@@ -243,9 +243,10 @@ def _glue(piece: str) -> str:
 # --- hyphenation --------------------------------------------------------------------------------
 _KEPT_WHOLE = re.compile("[" + SHY + r"#@/\\_]|\w\.\w")
 _LONG_WORD = re.compile(r"[^\W\d_]{7,}")  # shorter words are never split
-# the words _hyphenate_chunk could change: those with a run of _LONG_WORD in them, whole (\S* cannot
-# pass a space, so each match is one whole word); the others, most of a text, are not looked at
-_LONG_WORDS = re.compile(r"\S*[^\W\d_]{7,}\S*")
+# the words _hyphenate_chunk could change: only a word of seven characters or more can hold a
+# _LONG_WORD (a match starts after a space and runs to the next: one whole word); the shorter
+# ones, most of a text, are not looked at
+_LONG_WORDS = re.compile(r"\S{7,}")
 _NOT_SPACE = re.compile(r"\S")
 
 
