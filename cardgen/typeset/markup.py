@@ -290,9 +290,13 @@ def _hyphenate_text(text: str, dic: pyphen.Pyphen | None, spare_last_word: bool)
 
 
 def _tokens(text: str, language: str) -> list[tuple]:
-    lang = re.split(r"[-_]", language)[0].lower()
+    lang = _base_language(language)
     masked, links = _find_links(text.replace(LINK_MARK, ""))  # U+FFFC prints nothing useful anyway
     return _parse(_punctuate(masked, lang), links)
+
+
+def _base_language(language: str) -> str:
+    return re.split(r"[-_]", language)[0].lower()
 
 
 def _colour_attribute(link_colour: str | None) -> str:
@@ -352,3 +356,11 @@ def printed(text: str, language: str) -> str:
     """The characters that will be printed: typographic punctuation applied, markup markers removed,
     no soft hyphens, line breaks as '\n'. Used to check glyph coverage and find the widest word."""
     return _plain(_tokens(text, language)).replace(SHY, "")
+
+
+def added_characters(language: str) -> str:
+    """The characters printed(text, language) may hold that `text` does not: the language's
+    typographic quotes, the apostrophe, the ellipsis, the dash and the no-break space (_punctuate).
+    Every other printed character is one of the text's own."""
+    double, single = _QUOTES.get(_base_language(language), _QUOTES["en"])
+    return double + single + "’…–" + NBSP
