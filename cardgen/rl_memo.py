@@ -22,10 +22,12 @@ up (cardgen.paragraphs, imported by everything that measures or draws text).
 from __future__ import annotations
 
 from copy import copy
+from itertools import accumulate
 
 from reportlab.lib import rl_accel
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.platypus.paragraph import Paragraph, textTransformFrags
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus.paragraph import Paragraph, _SHYStr, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
 LIMIT = 50_000  # entries per memory: a few MB at most
@@ -36,6 +38,8 @@ _plain_named_width = pdfmetrics.stringWidth
 _plain_split = ttfonts.TTFont.splitString
 _plain_escape = rl_accel.escapePDF
 _plain_setup = Paragraph._setup
+_plain_format = PDFTextObject._formatText
+_plain_shy_word = _SHYStr.__new__
 _numbers: dict = {}
 _widths: dict = {}
 
@@ -128,6 +132,33 @@ _MODULES = (
 )
 
 
+def format_text(self, text):
+    """PDFTextObject._formatText of plain text in a TrueType font: the same operators, without the
+    general path's set-up (most of its cost, for a line of a few words)."""
+    font = pdfmetrics.getFont(self._fontname)
+    if type(text) is not str or not font._dynamicFont:  # shaped text, standard fonts: ReportLab's own path
+        return _plain_format(self, text)
+    canvas = self._canvas
+    doc = canvas._doc
+    code = []
+    head = None
+    for subset, run in font.splitString(text, doc):
+        if subset != self._curSubset:
+            head = head or f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+            code.append(f"{font.getSubsetInternalName(subset, doc)} {head}")
+            self._curSubset = subset
+        code.append(f"({canvas._escape(run)}) Tj")
+    return " ".join(code)
+
+
+def shy_word(cls, s):
+    """_SHYStr.__new__: the word without its soft hyphens, and where they stood."""
+    parts = s.split("\xad")
+    self = str.__new__(cls, "".join(parts) if len(parts) > 1 else s)
+    self.__sp__ = list(accumulate(map(len, parts[:-1])))
+    return self
+
+
 def setup(self, text, style, bulletText, frags, cleaner):
     """Paragraph._setup: for plain text, the parser's one fragment is its style's, holding the text."""
     if frags is None and type(self) is Paragraph and type(text) is str and "<" not in text and "&" not in text:
@@ -176,6 +207,8 @@ def install() -> None:
     ttfonts.TTFont.stringWidth = string_width
     ttfonts.TTFont.splitString = split_string
     Paragraph._setup = setup
+    PDFTextObject._formatText = format_text
+    _SHYStr.__new__ = shy_word
     from reportlab.pdfgen import canvas
     from reportlab.platypus import paragraph
 
