@@ -165,10 +165,7 @@ def setup(self, text, style, bulletText, frags, cleaner):
         cleaned = cleaner(text)
         first = _first_fragment(style) if cleaned else None
         if first is not None:
-            frag = copy(first)
-            frag.__dict__.update((key, []) for key, value in first.__dict__.items() if value == [])  # its own lists
-            frag.text = cleaned
-            frags = [frag]
+            frags = [first.clone(text=cleaned, **{key: [] for key in _LISTS[style]})]  # lists of its own
             textTransformFrags(frags, style)
             text = cleaned
     _plain_setup(self, text, style, bulletText, frags, cleaner)
@@ -189,11 +186,14 @@ def _first_fragment(style):
             del first.text
         if len(_FRAGMENTS) >= 512:
             _FRAGMENTS.clear()
+            _LISTS.clear()
         _FRAGMENTS[style] = first
+        _LISTS[style] = () if first is None else tuple(key for key, value in first.__dict__.items() if value == [])
     return first
 
 
 _FRAGMENTS: dict = {}
+_LISTS: dict = {}  # style -> the names of its fragment's (empty) lists
 
 
 def install() -> None:
