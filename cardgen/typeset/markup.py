@@ -312,15 +312,21 @@ def typeset(
 ) -> str:
     """Content text -> ReportLab paragraph markup (safe to pass to Paragraph). Titles and labels
     are set with hyphenate=False: a heading is not broken inside a word."""
-    pieces, glued = _pieces(text, language, link_colour, hyphenate)
+    pieces, glued = _pieces(_tokens(text, language), language, link_colour, hyphenate)
     if glue_last_words and glued is not None:
         pieces[glued] = _glue(pieces[glued])
     return "".join(pieces)
 
 
+def typeset_printed(text: str, language: str, *, hyphenate: bool = True) -> tuple[str, str]:
+    """(typeset(text, language, hyphenate=hyphenate), printed(text, language)), the text read once for both."""
+    tokens = _tokens(text, language)
+    return "".join(_pieces(tokens, language, None, hyphenate)[0]), _printed(tokens)
+
+
 def typeset_glued(text: str, language: str, *, link_colour: str | None = None) -> tuple[str, str]:
     """typeset(text, ...) without and with glue_last_words, read and hyphenated once for both."""
-    pieces, glued = _pieces(text, language, link_colour, True)
+    pieces, glued = _pieces(_tokens(text, language), language, link_colour, True)
     markup = "".join(pieces)
     if glued is None:
         return markup, markup
@@ -328,10 +334,9 @@ def typeset_glued(text: str, language: str, *, link_colour: str | None = None) -
     return markup, "".join(pieces)
 
 
-def _pieces(text: str, language: str, link_colour: str | None, hyphenate: bool) -> tuple[list[str], int | None]:
+def _pieces(tokens: list[tuple], language: str, link_colour: str | None, hyphenate: bool) -> tuple[list[str], int | None]:
     """The markup of each token, and which one the last two words would be glued in (or None)."""
     colour = _colour_attribute(link_colour)
-    tokens = _tokens(text, language)
     dic = dictionary(language) if hyphenate else None
     out = []
     for index, token in enumerate(tokens):
@@ -355,7 +360,11 @@ def _pieces(text: str, language: str, link_colour: str | None, hyphenate: bool) 
 def printed(text: str, language: str) -> str:
     """The characters that will be printed: typographic punctuation applied, markup markers removed,
     no soft hyphens, line breaks as '\n'. Used to check glyph coverage and find the widest word."""
-    return _plain(_tokens(text, language)).replace(SHY, "")
+    return _printed(_tokens(text, language))
+
+
+def _printed(tokens: list[tuple]) -> str:
+    return _plain(tokens).replace(SHY, "")
 
 
 def added_characters(language: str) -> str:
