@@ -119,19 +119,6 @@ def escape_pdf(s):
     return _plain_escape(s)
 
 
-_MODULES = (
-    "reportlab.lib.rl_accel",
-    "reportlab.pdfgen.canvas",
-    "reportlab.pdfgen.textobject",
-    "reportlab.pdfgen.pathobject",
-    "reportlab.pdfbase.pdfdoc",
-    "reportlab.pdfbase.ttfonts",
-    "reportlab.platypus.flowables",
-    "reportlab.graphics.shapes",
-    "reportlab.lib.colors",
-)
-
-
 def format_text(self, text):
     """PDFTextObject._formatText of plain text in a TrueType font: the same operators, without the
     general path's set-up (most of its cost, for a line of a few words)."""
@@ -163,41 +150,56 @@ def setup(self, text, style, bulletText, frags, cleaner):
     """Paragraph._setup: for plain text, the parser's one fragment is its style's, holding the text."""
     if frags is None and type(self) is Paragraph and type(text) is str and "<" not in text and "&" not in text:
         cleaned = cleaner(text)
-        first = _first_fragment(style) if cleaned else None
-        if first is not None:
-            frags = [first.clone(text=cleaned, **{key: [] for key in _LISTS[style]})]  # lists of its own
+        made = _first_fragment(style) if cleaned else None
+        if made is not None:
+            first, lists = made
+            frags = [first.clone(text=cleaned, **{key: [] for key in lists})]  # lists of its own
             textTransformFrags(frags, style)
             text = cleaned
     _plain_setup(self, text, style, bulletText, frags, cleaner)
 
 
-def _first_fragment(style):
-    """The fragment the parser makes of one letter in `style`, without the letter; None when it
-    makes something else (more fragments, another style, Greek letters). Remembered per style:
-    cardgen's paragraph styles are shared and never changed (cardgen.paragraphs)."""
-    first = _FRAGMENTS.get(style, False)
-    if first is False:
+def _first_fragment(style) -> tuple | None:
+    """The fragment the parser makes of one letter in `style`, without the letter, and the names
+    of its (empty) lists; None when it makes something else (more fragments, another style, Greek
+    letters). Remembered per style: cardgen's paragraph styles are shared and never changed
+    (cardgen.paragraphs)."""
+    made = _FRAGMENTS.get(style, False)
+    if made is False:
         parser = ParaParser()
         parser.caseSensitive = 1
         parsed, frags, bullet = parser.parse("x", style)
         usable = parsed is style and not bullet and len(frags) == 1 and frags[0].__dict__.get("text") == "x"
-        first = copy(frags[0]) if usable and not getattr(frags[0], "greek", 0) else None
-        if first is not None:
+        made = None
+        if usable and not getattr(frags[0], "greek", 0):
+            first = copy(frags[0])
             del first.text
+            made = first, tuple(key for key, value in first.__dict__.items() if value == [])
         if len(_FRAGMENTS) >= 512:
             _FRAGMENTS.clear()
-            _LISTS.clear()
-        _FRAGMENTS[style] = first
-        _LISTS[style] = () if first is None else tuple(key for key, value in first.__dict__.items() if value == [])
-    return first
+        _FRAGMENTS[style] = made
+    return made
 
 
 _FRAGMENTS: dict = {}
-_LISTS: dict = {}  # style -> the names of its fragment's (empty) lists
+
+
+_MODULES = (
+    "reportlab.lib.rl_accel",
+    "reportlab.pdfgen.canvas",
+    "reportlab.pdfgen.textobject",
+    "reportlab.pdfgen.pathobject",
+    "reportlab.pdfbase.pdfdoc",
+    "reportlab.pdfbase.ttfonts",
+    "reportlab.platypus.flowables",
+    "reportlab.graphics.shapes",
+    "reportlab.lib.colors",
+)
 
 
 def install() -> None:
-    """Route ReportLab's number formatting and TrueType widths through the memories."""
+    """Route ReportLab's number formatting and TrueType widths through the memories, and its
+    lines of text, soft-hyphenated words and plain paragraphs through the one-pass functions."""
     import sys
 
     for name in _MODULES:
