@@ -127,6 +127,8 @@ _CURRENCY_SPACE = re.compile(r"(?<!\w)([€$£]) (?=\d)")
 
 
 def _punctuate(text: str, lang: str) -> str:
+    # every character this may put in that the text need not hold is in added_characters(): the
+    # glyph check skips a text whose own characters and those are all in its fonts
     text = text.replace("...", "…")
     text = text.replace(" …", NBSP + "…")
     if "'" in text:  # each sub below scans the whole text: skipped when it cannot match (most texts)
