@@ -14,7 +14,7 @@ from cardgen.plan.geometry import BODY_GAP, back_regions
 from cardgen.plan.palette import on_back
 from cardgen.model import RGB, Card, CardLayout, Edition, TextStyle
 from cardgen.typeset.paragraph import coloured, hex_colour, last_line_words
-from cardgen.typeset.markup import printed, typeset, typeset_glued
+from cardgen.typeset.markup import printed, typeset_glued, typeset_printed
 from cardgen.units import MM
 
 STEP = 0.25  # pt: sizes are tried from the preferred one down in these steps
@@ -99,7 +99,7 @@ class Measure:
         self.layout = layout
         self.language = language
         self.regions = back_regions(layout)
-        self.title_markup = typeset(card.title, language, hyphenate=False)
+        self.title_markup, self.title_printed = typeset_printed(card.title, language, hyphenate=False)
         self.bold = bold
         self.colours = text_colours(card, layout)  # measured in the colours they print in, to be drawn as measured
         self._bodies: tuple[str, str] | None = None
@@ -251,7 +251,7 @@ def _width_fit(m: Measure, part: str, style: TextStyle, edition: str, problems: 
     """The largest size at which a text fits across the card. Lines break only between words and
     never pass the width (spaceShrinkage=0), so the text fits exactly when its widest word does."""
     text = getattr(m.card, part)
-    word = _widest_word(printed(text, m.language), style)
+    word = _widest_word(m.title_printed if part == "title" else printed(text, m.language), style)
     width = m.layout.width - 2 * m.layout.padding
     size = largest_fitting(style, lambda s: word_width(word, style, s) <= width + SLACK)
     if size is None:

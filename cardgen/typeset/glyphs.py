@@ -3,13 +3,14 @@ a missing glyph would print as an empty box (ReportLab does not complain)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
 from cardgen.errors import Problems
 from cardgen.load.fonts import display_name, missing_characters
 from cardgen.model import Card, Edition, Layout, Source, Structure
-from cardgen.typeset.markup import printed
+from cardgen.typeset.markup import added_characters, printed
 from cardgen.typeset.paragraph import site_label
 
 def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> bool:
@@ -31,7 +32,11 @@ def _check(texts: Iterable[tuple[Source, str, str, tuple[str, ...]]], edition: E
     printable = True
     shown_as: dict[str, str] = {}  # a category's label is on each of its cards: read once
     present: dict[str, set[str]] = {}  # font -> characters found in it: each looked up once
+    added = added_characters(edition.language)
+    ready: dict[str, set[str] | None] = {}  # font -> present[font], once it holds every added character
     for source, what, text, fonts in texts:
+        if _COMPLEX_CHAR.search(text) is None and all(_known(font, added, present, ready).issuperset(text) for font in fonts):
+            continue  # what it prints is its own characters and the added ones, all found before: no need to typeset it
         shown = shown_as.get(text)
         if shown is None:
             shown = shown_as[text] = printed(text, edition.language)
@@ -63,17 +68,31 @@ COMPLEX = (
     (0x0900, 0x0DFF, "Indic (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, ...)"), (0x0E00, 0x0EFF, "Thai or Lao"),
     (0x0F00, 0x0FFF, "Tibetan"), (0x1000, 0x109F, "Myanmar"), (0x1780, 0x17FF, "Khmer"),
 )  # fmt: skip
+_COMPLEX_CHAR = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high, _ in COMPLEX) + "]")  # one scan of the text
 
 
 def _needs_shaping(text: str) -> str | None:
-    for char in text:
-        code = ord(char)
-        for low, high, script in COMPLEX:
-            if low <= code <= high:
-                return (f"the character {_describe(char)} is written in the {script} script, whose letters join and "
-                        "reorder by their neighbours: cardgen cannot shape it from left to right yet and would print it "
-                        "wrongly; this text cannot be printed")  # fmt: skip
-    return None
+    found = _COMPLEX_CHAR.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    script = next(script for low, high, script in COMPLEX if low <= ord(char) <= high)
+    return (f"the character {_describe(char)} is written in the {script} script, whose letters join and "
+            "reorder by their neighbours: cardgen cannot shape it from left to right yet and would print it "
+            "wrongly; this text cannot be printed")  # fmt: skip
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _known(font: str, added: str, present: dict[str, set[str]], ready: dict[str, set[str] | None]) -> set[str] | frozenset[str]:
+    """The characters found in `font` so far, the added ones looked up first; nothing when the
+    font lacks one of those (each text in it is then checked as printed)."""
+    if font not in ready:
+        known = present.setdefault(font, set())
+        ready[font] = None if _missing(font, added, known) else known
+    known = ready[font]
+    return _NONE if known is None else known
 
 
 def _characters(missing: list[str]) -> str:
@@ -86,6 +105,8 @@ def _characters(missing: list[str]) -> str:
 
 def _missing(font: str, shown: str, known: set[str]) -> list[str]:
     """missing_characters(font, shown), asking the font only about characters not found in it before."""
+    if known.issuperset(shown):  # most texts, once the first few were looked up
+        return []
     new = [char for char in dict.fromkeys(shown) if char not in known]
     if not new:
         return []

@@ -47,6 +47,9 @@ _LINK = re.compile(
     rf"|(?P<bare>(?<![\w.@/#-])[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.(?:[A-Za-z0-9-]+\.)*(?:{_TLDS}){_DOMAIN_END}{_PATH})"
 )
 _TRAILING = ".,;:!?’”»…*'\""  # sentence punctuation after an address, not part of it
+# Every form above holds "://", or a domain's letter, digit or '-' right before a '.' and a letter
+# or digit: a text with neither (most texts) has no link, and the costly search is skipped.
+_MAYBE_LINK = re.compile(r"://|[A-Za-z0-9-]\.[A-Za-z0-9]")
 
 
 def _trim(link: str) -> str:
@@ -58,6 +61,8 @@ def _trim(link: str) -> str:
 
 def _find_links(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The text with each link replaced by LINK_MARK, and the links as (text, href) in order."""
+    if _MAYBE_LINK.search(text) is None:
+        return text, []
     links: list[tuple[str, str]] = []
     out, pos = [], 0
     for m in _LINK.finditer(text):
@@ -114,26 +119,35 @@ _ABBREVIATION = {
     lang: re.compile(rf"(?<![\w.])({pattern}) (?=\S)", re.IGNORECASE if fold else 0)
     for lang, (pattern, fold) in _ABBREVIATIONS.items()
 }
+# True where every abbreviation ends with a full stop: a text without ". " then has none to glue
+_ABBREVIATION_STOP = {lang: all(a.endswith(r"\.") for a in pattern.split("|")) for lang, (pattern, _) in _ABBREVIATIONS.items()}
+_DIGIT_SPACE = re.compile(r"\d ")
 _UNIT_SPACE = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?!\w))")
 _CURRENCY_SPACE = re.compile(r"(?<!\w)([€$£]) (?=\d)")
 
 
 def _punctuate(text: str, lang: str) -> str:
+    # every character this may put in that the text need not hold is in added_characters(): the
+    # glyph check skips a text whose own characters and those are all in its fonts
     text = text.replace("...", "…")
     text = text.replace(" …", NBSP + "…")
-    text = _INNER_APOSTROPHE.sub("’", text)
-    if lang == "nl":
-        text = _NL_ELISION.sub("’", text)
+    if "'" in text:  # each sub below scans the whole text: skipped when it cannot match (most texts)
+        text = _INNER_APOSTROPHE.sub("’", text)
+        if lang == "nl":
+            text = _NL_ELISION.sub("’", text)
     text = _quotes(text, lang)
     text = _SPACED_DASH.sub(NBSP + "– ", text)
     if lang == "fr":
         text = _FR_BEFORE_MARK.sub(NBSP, text)
         text = _FR_CLOSING.sub(NBSP + "»", text)
         text = _FR_OPENING.sub("«" + NBSP, text)
-    if lang in _ABBREVIATION:
+    if lang in _ABBREVIATION and (". " in text or not _ABBREVIATION_STOP[lang]):
         text = _ABBREVIATION[lang].sub(lambda m: m.group(1).replace(" ", NBSP) + NBSP, text)
-    text = _UNIT_SPACE.sub(NBSP, text)
-    return _CURRENCY_SPACE.sub(r"\1" + NBSP, text)
+    if _DIGIT_SPACE.search(text):
+        text = _UNIT_SPACE.sub(NBSP, text)
+    if "€" in text or "$" in text or "£" in text:
+        text = _CURRENCY_SPACE.sub(r"\1" + NBSP, text)
+    return text
 
 
 # --- inline markup ------------------------------------------------------------------------------
@@ -231,7 +245,10 @@ def _glue(piece: str) -> str:
 # --- hyphenation --------------------------------------------------------------------------------
 _KEPT_WHOLE = re.compile("[" + SHY + r"#@/\\_]|\w\.\w")
 _LONG_WORD = re.compile(r"[^\W\d_]{7,}")  # shorter words are never split
-_WORDS = re.compile(r"\S+")
+# the words _hyphenate_chunk could change: only a word of seven characters or more can hold a
+# _LONG_WORD (a match starts after a space and runs to the next: one whole word); the shorter
+# ones, most of a text, are not looked at
+_LONG_WORDS = re.compile(r"\S{7,}")
 _NOT_SPACE = re.compile(r"\S")
 
 
@@ -271,13 +288,17 @@ def _hyphenate_text(text: str, dic: pyphen.Pyphen | None, spare_last_word: bool)
             return match.group()
         return _hyphenate_chunk(match.group(), dic)
 
-    return _WORDS.sub(chunk, text)
+    return _LONG_WORDS.sub(chunk, text)
 
 
 def _tokens(text: str, language: str) -> list[tuple]:
-    lang = re.split(r"[-_]", language)[0].lower()
+    lang = _base_language(language)
     masked, links = _find_links(text.replace(LINK_MARK, ""))  # U+FFFC prints nothing useful anyway
     return _parse(_punctuate(masked, lang), links)
+
+
+def _base_language(language: str) -> str:
+    return re.split(r"[-_]", language)[0].lower()
 
 
 def _colour_attribute(link_colour: str | None) -> str:
@@ -293,15 +314,21 @@ def typeset(
 ) -> str:
     """Content text -> ReportLab paragraph markup (safe to pass to Paragraph). Titles and labels
     are set with hyphenate=False: a heading is not broken inside a word."""
-    pieces, glued = _pieces(text, language, link_colour, hyphenate)
+    pieces, glued = _pieces(_tokens(text, language), language, link_colour, hyphenate)
     if glue_last_words and glued is not None:
         pieces[glued] = _glue(pieces[glued])
     return "".join(pieces)
 
 
+def typeset_printed(text: str, language: str, *, hyphenate: bool = True) -> tuple[str, str]:
+    """(typeset(text, language, hyphenate=hyphenate), printed(text, language)), the text read once for both."""
+    tokens = _tokens(text, language)
+    return "".join(_pieces(tokens, language, None, hyphenate)[0]), _printed(tokens)
+
+
 def typeset_glued(text: str, language: str, *, link_colour: str | None = None) -> tuple[str, str]:
     """typeset(text, ...) without and with glue_last_words, read and hyphenated once for both."""
-    pieces, glued = _pieces(text, language, link_colour, True)
+    pieces, glued = _pieces(_tokens(text, language), language, link_colour, True)
     markup = "".join(pieces)
     if glued is None:
         return markup, markup
@@ -309,10 +336,9 @@ def typeset_glued(text: str, language: str, *, link_colour: str | None = None) -
     return markup, "".join(pieces)
 
 
-def _pieces(text: str, language: str, link_colour: str | None, hyphenate: bool) -> tuple[list[str], int | None]:
+def _pieces(tokens: list[tuple], language: str, link_colour: str | None, hyphenate: bool) -> tuple[list[str], int | None]:
     """The markup of each token, and which one the last two words would be glued in (or None)."""
     colour = _colour_attribute(link_colour)
-    tokens = _tokens(text, language)
     dic = dictionary(language) if hyphenate else None
     out = []
     for index, token in enumerate(tokens):
@@ -336,4 +362,16 @@ def _pieces(text: str, language: str, link_colour: str | None, hyphenate: bool) 
 def printed(text: str, language: str) -> str:
     """The characters that will be printed: typographic punctuation applied, markup markers removed,
     no soft hyphens, line breaks as '\n'. Used to check glyph coverage and find the widest word."""
-    return _plain(_tokens(text, language)).replace(SHY, "")
+    return _printed(_tokens(text, language))
+
+
+def _printed(tokens: list[tuple]) -> str:
+    return _plain(tokens).replace(SHY, "")
+
+
+def added_characters(language: str) -> str:
+    """The characters printed(text, language) may hold that `text` does not: the language's
+    typographic quotes, the apostrophe, the ellipsis, the dash and the no-break space (_punctuate).
+    Every other printed character is one of the text's own."""
+    double, single = _QUOTES.get(_base_language(language), _QUOTES["en"])
+    return double + single + "’…–" + NBSP
