@@ -64,8 +64,13 @@ def merge_pack(
     page count) over the merged pages, each a bookmark and page labels "title 1", "title 2" (or
     only "title" for a single page). The pack holds only parts that print as `printing` says."""
     writer = PdfWriter()
+    # one reader a file, read and parsed once however many ranges come from it; forgetting what was
+    # copied from it after each range copies the next as from a reader of its own, as before: the same bytes
+    readers = {pdf: PdfReader(str(pdf)) for pdf in dict.fromkeys(pdf for pdf, _ in pdfs)}
     for pdf, pages in pdfs:
-        writer.append(str(pdf), pages=pages, import_outline=False)
+        writer.append(readers[pdf], pages=pages, import_outline=False)
+        writer.reset_translation(readers[pdf])
+    del readers  # the writer holds copies now: the readers' parsed objects can go before writing
     first = 0
     for title, pages in sections:
         writer.add_outline_item(title=title, page_number=first)
