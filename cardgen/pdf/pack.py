@@ -18,12 +18,20 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, NameObject, TextStringObject
 
 from cardgen import __version__
-from cardgen.model import Edition, Structure
 from cardgen.pdf.finish import finish_file
 from cardgen.pdf.render import DUPLEX
 from cardgen.scripts import is_right_to_left
 
 PRODUCER = f"cardgen {__version__} (ReportLab, pypdf)"
+
+
+class Metadata(NamedTuple):
+    """What the pack's document information says, and its language: an edition's few names, not the edition."""
+
+    title: str
+    author: str
+    subject: str
+    language: str
 
 
 class Printing(NamedTuple):
@@ -57,8 +65,7 @@ def split_parts(source: Path, parts: list[tuple[Path, int, Printing]], language:
 
 
 def merge_pack(
-    out: Path, pdfs: list[tuple[Path, tuple[int, int]]], sections: list[tuple[str, int]], edition: Edition, structure: Structure,
-    printing: Printing,
+    out: Path, pdfs: list[tuple[Path, tuple[int, int]]], sections: list[tuple[str, int]], metadata: Metadata, printing: Printing
 ) -> None:
     """pdfs: (pdf, (first page, page after the last)) appended in order; sections: (bookmark title,
     page count) over the merged pages, each a bookmark and page labels "title 1", "title 2" (or
@@ -78,14 +85,14 @@ def merge_pack(
         first += pages
     writer.add_metadata(
         {
-            "/Title": edition.title,
-            "/Author": structure.author,
-            "/Subject": edition.subject,
+            "/Title": metadata.title,
+            "/Author": metadata.author,
+            "/Subject": metadata.subject,
             "/Creator": f"cardgen {__version__}",
             "/Producer": PRODUCER,
         }
     )
-    _finish(writer, edition.language, printing)
+    _finish(writer, metadata.language, printing)
     writer.page_mode = "/UseOutlines"
     # the tiles carry the font subsets of the document they were cut from again, byte for byte: kept once
     finish_file(writer)  # before merging copies: one subset from two files, tagged alike, is then kept once
