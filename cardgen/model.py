@@ -12,7 +12,7 @@ from cardgen.units import MM
 RGB = tuple[float, float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a deck of 10,000 cards holds tens of thousands
 class Source:
     """Where a value was written: for messages that name file and line."""
 
@@ -32,7 +32,7 @@ class Category:
     colour_source: Source | None = None  # where the colour was written, for messages about how it prints
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardSpec:
     id: str
     category: str
@@ -82,7 +82,7 @@ class CategoryText:
     source: Source  # the label's line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardText:
     title: str
     description: str
@@ -196,7 +196,7 @@ class Deck:
 # --- a card as it will be printed: structure and text joined ----------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
     id: str
     kind: str  # "action" | "rules"
@@ -214,11 +214,8 @@ class Card:
     ink: RGB | None = None  # the colour as text on the light back (titles, tags): readable; None is `colour`
 
     def source_of(self, part: str) -> Source:
-        return self._sources.get(part, self.source)
-
-    @cached_property
-    def _sources(self) -> dict[str, Source]:
-        return dict(self.sources)
+        """Where `part` was written; a look through three pairs, not a dictionary kept a card."""
+        return next((source for name, source in self.sources if name == part), self.source)
 
     @property
     def number_text(self) -> str:

@@ -7,6 +7,9 @@ are cut from it, and the pack is its first page, then the cards and the poster. 
 duplex preference for all its pages, so the pack holds only what prints well under the cards'
 one; the tiles (single-sided) stay in their own file. pypdf drops a source's labels, language
 and viewer preferences when appending, so every file written here has them set again.
+
+pypdf is imported by the functions that use it, not with the module: a build names its files'
+printing here while it draws, and imports pypdf (6 MiB) only once it has freed the plans.
 """
 
 from __future__ import annotations
@@ -14,11 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import BooleanObject, NameObject, TextStringObject
-
 from cardgen import __version__
-from cardgen.pdf.finish import finish_file
 from cardgen.pdf.render import DUPLEX
 from cardgen.scripts import is_right_to_left
 
@@ -50,6 +49,10 @@ TILES = Printing("Simplex")  # glued edge to edge: at 100 %, and never one on th
 def split_parts(source: Path, parts: list[tuple[Path, int, Printing]], language: str) -> None:
     """parts: (pdf, page count, how it prints) in the order of `source`'s pages; each part gets the
     source's metadata, `language` and its print preferences."""
+    from pypdf import PdfReader, PdfWriter
+
+    from cardgen.pdf.finish import finish_file
+
     reader = PdfReader(str(source))
     metadata = {**(reader.metadata or {}), "/Producer": PRODUCER}
     first = 0
@@ -70,6 +73,10 @@ def merge_pack(
     """pdfs: (pdf, (first page, page after the last)) appended in order; sections: (bookmark title,
     page count) over the merged pages, each a bookmark and page labels "title 1", "title 2" (or
     only "title" for a single page). The pack holds only parts that print as `printing` says."""
+    from pypdf import PdfReader, PdfWriter
+
+    from cardgen.pdf.finish import finish_file
+
     writer = PdfWriter()
     # one reader a file, read and parsed once however many ranges come from it; forgetting what was
     # copied from it after each range copies the next as from a reader of its own, as before: the same bytes
@@ -101,7 +108,9 @@ def merge_pack(
         writer.write(handle)
 
 
-def _finish(writer: PdfWriter, language: str, printing: Printing) -> None:
+def _finish(writer, language: str, printing: Printing) -> None:
+    from pypdf.generic import BooleanObject, NameObject, TextStringObject
+
     writer.root_object[NameObject("/Lang")] = TextStringObject(language)
     prefs = writer.create_viewer_preferences()
     prefs.duplex = NameObject(f"/{printing.duplex}")

@@ -172,7 +172,7 @@ class Stroke:
     butt_caps: bool = False  # set butt caps explicitly (marks end exactly where they were planned)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A straight line from (x0, y0) to (x1, y1): a cut mark, a cut or fold line, a tick."""
 

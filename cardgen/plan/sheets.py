@@ -56,7 +56,7 @@ class Grid:
         return Rect(self.x0, self.y0, w, h)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placement:
     index: int  # the card's position in the deck
     front: Rect
