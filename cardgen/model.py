@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 from pathlib import Path
@@ -196,7 +196,7 @@ class Deck:
 # --- a card as it will be printed: structure and text joined ----------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)  # 10,000 cards at a time
 class Card:
     id: str
     kind: str  # "action" | "rules"
@@ -213,9 +213,13 @@ class Card:
     on_colour: RGB = (1.0, 1.0, 1.0)  # text on the coloured face, where a style's colour is 'auto'
     ink: RGB | None = None  # the colour as text on the light back (titles, tags): readable; None is `colour`
 
+    _sources: dict[str, Source] = field(init=False, repr=False, compare=False)  # `sources` by part, made once
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sources", dict(self.sources))
+
     def source_of(self, part: str) -> Source:
-        """Where `part` was written; a look through three pairs, not a dictionary kept a card."""
-        return next((source for name, source in self.sources if name == part), self.source)
+        return self._sources.get(part, self.source)
 
     @property
     def number_text(self) -> str:
