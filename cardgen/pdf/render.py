@@ -50,10 +50,20 @@ class PagesCompressed(Canvas):
         page = self._doc.Pages.pages[-1]
         if not (page.compression and page.stream) or rl_config.useA85:
             return  # an empty page gets ReportLab's own stand-in; ASCII85 would be another filter
-        contents = PDFStream(content=PDFZCompress.encode(page.stream))
+        contents = _PageStream(content=PDFZCompress.encode(page.stream))
         contents.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])  # applied: not again
         contents.__Comment__ = "page stream"
         page.Contents, page.stream = contents, None
+
+
+class _PageStream(PDFStream):
+    """A page's compressed content, let go once formatted: saving formats every object before it
+    writes the file, so the formatted copies and the contents would otherwise all be held at once."""
+
+    def format(self, document) -> bytes:
+        formatted = super().format(document)
+        self.content = None  # ReportLab formats an object once
+        return formatted
 
 
 def new_canvas(
