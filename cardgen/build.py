@@ -4,6 +4,9 @@ Loading and planning are cardgen.prepare's; this module draws the plans and swap
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +30,7 @@ OPTIONAL = (SHOP_CARDS, SHOP_POSTER, TILES)  # taken away when a build no longer
 
 def _printed_tile_texts(edition: Edition):
     """The tile notes with the edition's typography (they are drawn as plain strings)."""
-    from dataclasses import fields, replace
+    from dataclasses import fields
 
     texts = edition.tiles
     return replace(texts, **{f.name: printed(getattr(texts, f.name), edition.language) for f in fields(texts)})
@@ -36,7 +39,9 @@ def _printed_tile_texts(edition: Edition):
 def build(prepared: Prepared, out: Path, say=lambda message: None) -> list[Written]:
     """Draw every edition into a staging folder beside its files, then swap each edition's files
     in as a whole: a build that fails, is interrupted or killed leaves the previous PDFs as they
-    were. Several editions are drawn in parallel processes, one an edition. `say` reports waiting."""
+    were. Several editions are drawn in parallel processes, one an edition. `say` reports waiting.
+    Pass `prepared` without keeping it (build(prepare(...), out)) and a build in one process frees
+    the plans once drawn, before pypdf copies the pages: 60 MiB of a 10,000 card build's peak."""
     from cardgen.pdf.output import Staging, edition_folder, output_folder, plain_errors, swap_in, sweep
     from cardgen.workers import signals_held, stopped_by_sigterm
 
@@ -49,7 +54,13 @@ def build(prepared: Prepared, out: Path, say=lambda message: None) -> list[Writt
             for code in codes:
                 with signals_held():  # an interrupt between making and noting the folder would lose it
                     staging[code] = Staging(edition_folder(out, code))
-            staged = _render_all(prepared, codes, staging)
+            prepared = for_drawing(prepared)  # the rest goes now, unless the caller holds it: drawing's pages take its room
+            if _in_parallel(codes):
+                staged = _render_parallel(prepared, codes, staging)
+            else:
+                drawn = [draw_edition(prepared, plan, staging[plan.edition.code].path) for plan in prepared.editions]
+                del prepared  # and the plans go too: pypdf's copies of the pages take their room
+                staged = [write_edition(edition) for edition in drawn]
             return swap_in(out, staged, {code: s.path for code, s in staging.items()}, say, retired=OPTIONAL)
     finally:
         with signals_held():
@@ -57,11 +68,25 @@ def build(prepared: Prepared, out: Path, say=lambda message: None) -> list[Writt
                 folder.remove()
 
 
-def _render_all(prepared: Prepared, codes: list[str], staging: dict) -> list:
-    if len(codes) < 2 or (os.cpu_count() or 1) < 2:
-        return [render_edition(prepared, plan, staging[plan.edition.code].path) for plan in prepared.editions]
+def for_drawing(prepared: Prepared) -> Prepared:
+    """`prepared` without what only planning and its messages read: the cards' texts and sources
+    in the deck and its editions, and the fitted cards (the faces hold what fitting decided).
+    Drawing reads the faces, the sheets, the poster and an edition's own names (15 MiB less at
+    10,000 cards, and smaller jobs to send to workers)."""
+    deck = prepared.deck
+    structure = replace(deck.structure, cards=())
+    editions = tuple(
+        replace(plan, edition=replace(plan.edition, cards=()), fit=replace(plan.fit, cards=(), shrink=None)) for plan in prepared.editions
+    )
+    return replace(prepared, deck=replace(deck, structure=structure, editions=()), editions=editions)
+
+
+def _in_parallel(codes: list[str]) -> bool:
+    return len(codes) > 1 and (os.cpu_count() or 1) > 1
+
+
+def _render_parallel(prepared: Prepared, codes: list[str], staging: dict) -> list:
     from concurrent.futures.process import BrokenProcessPool
-    from dataclasses import replace
 
     from cardgen.workers import run_parallel
 
@@ -84,12 +109,38 @@ def _render_one(prepared: Prepared, staging: Path):
     return render_edition(prepared, prepared.editions[0], staging)
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """An edition drawn by ReportLab into its staging folder, and the pypdf work left that cuts,
+    finishes and merges its files, in order. The steps are bound to paths, page counts and a few
+    names, never to the plans, so that a build can free the plans before pypdf's copies of the
+    pages come (build())."""
+
+    code: str
+    files: tuple[Path, ...]
+    pages: int  # in the pack
+    source: Path  # the document every file is cut from: not an output, removed once they are
+    steps: tuple[Callable[[], object], ...]
+
+
 def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tuple[str, tuple[Path, ...], int]:
     """Every file of one edition into its staging folder: (code, files, pages in the pack)."""
-    from functools import partial
+    return write_edition(draw_edition(prepared, plan, staging))
 
+
+def write_edition(drawn: Drawn) -> tuple[str, tuple[Path, ...], int]:
+    """pypdf's part of render_edition: (code, files, pages in the pack)."""
+    for step in drawn.steps:
+        step()
+    drawn.source.unlink()
+    return drawn.code, drawn.files, drawn.pages
+
+
+def draw_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> Drawn:
+    """ReportLab's part of render_edition: the sheets, poster, tiles' marks and first page in one
+    document (the source the files are cut from), and the shop cards."""
     from cardgen.draw.vector import Icons
-    from cardgen.pdf.pack import CARDS, POSTER, merge_pack, split_parts
+    from cardgen.pdf.pack import CARDS, POSTER, Metadata, merge_pack, split_parts
     from cardgen.pdf.render import render_sheets_and_poster, render_shop_cards
     from cardgen.typeset.paragraph import printed_line
 
@@ -97,7 +148,7 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     deck, layout, edition = prepared.deck, plan.layout or prepared.layout, plan.edition
     inks, intent = _inks(prepared)
     cards, poster, pack = (staging / name for name in OUTPUTS)
-    source = staging / "sheets-and-poster.pdf"  # not an output: the pack and the files printed alone are cut from it
+    source = staging / "sheets-and-poster.pdf"
     author, regular = deck.structure.author, layout.fonts.regular.name
     title = printed(edition.title, edition.language)
     marks = None  # the tiles' marks, drawn after the poster so that they share its font subsets
@@ -112,8 +163,8 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
         note=plan.sheet_note,
     )
     flip = prepared.sheets.flip
-    split_parts(source, [(cards, card_pages, CARDS[flip]), (poster, poster_pages, POSTER)], edition.language)
-    _release_pdf_objects()
+    steps = [partial(split_parts, source, [(cards, card_pages, CARDS[flip]), (poster, poster_pages, POSTER)], edition.language),
+             _release_pdf_objects]  # fmt: skip
     printed_alone = card_pages + poster_pages
     pdfs, sections = [], []
     if plan.printing:  # the page saying how to print the pack comes first, though it was drawn last
@@ -125,23 +176,23 @@ def render_edition(prepared: Prepared, plan: EditionPlan, staging: Path) -> tupl
     files = [cards, poster]
     if prepared.tiles:  # a file of its own: tiles print single-sided, the pack's cards double-sided
         files.append(staging / TILES)
-        write_tiles(poster, files[-1], prepared.tiles, title=title, font=regular, marks_from=(source, printed_alone),
-                    language=edition.language, rtl=layout.direction == "rtl")  # fmt: skip
+        steps.append(partial(write_tiles, poster, files[-1], prepared.tiles, title=title, font=regular,
+                             marks_from=(source, printed_alone), language=edition.language, rtl=layout.direction == "rtl"))  # fmt: skip
     if layout.shop:
         from cardgen.pdf.shop import finish_shop_cards, write_shop_poster
 
         files.append(staging / SHOP_CARDS)
         render_shop_cards(files[-1], plan.faces, layout, edition, author, icons, inks)
-        finish_shop_cards(files[-1], intent)
+        steps.append(partial(finish_shop_cards, files[-1], intent))
         files.append(staging / SHOP_POSTER)
-        write_shop_poster(poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke, regular,
-                          inks, layout.shop_page == "marked", intent, edition.language)  # fmt: skip
+        steps.append(partial(write_shop_poster, poster, files[-1], layout.poster.background, prepared.sheets.mark_stroke,
+                             regular, inks, layout.shop_page == "marked", intent, edition.language))  # fmt: skip
     if prepared.tiles or layout.shop:
-        _release_pdf_objects()
-    merge_pack(pack, pdfs, sections, edition, deck.structure, CARDS[flip]._replace(pick_tray=True))
-    source.unlink()
+        steps.append(_release_pdf_objects)
+    metadata = Metadata(edition.title, author, edition.subject, edition.language)
+    steps.append(partial(merge_pack, pack, pdfs, sections, metadata, CARDS[flip]._replace(pick_tray=True)))
     files.insert(2, pack)
-    return edition.code, tuple(files), sum(pages for _, pages in sections)
+    return Drawn(edition.code, tuple(files), sum(pages for _, pages in sections), source, tuple(steps))
 
 
 def _release_pdf_objects() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 from pathlib import Path
@@ -12,7 +12,7 @@ from cardgen.units import MM
 RGB = tuple[float, float, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a deck of 10,000 cards holds tens of thousands
 class Source:
     """Where a value was written: for messages that name file and line."""
 
@@ -32,7 +32,7 @@ class Category:
     colour_source: Source | None = None  # where the colour was written, for messages about how it prints
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardSpec:
     id: str
     category: str
@@ -82,7 +82,7 @@ class CategoryText:
     source: Source  # the label's line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardText:
     title: str
     description: str
@@ -196,7 +196,7 @@ class Deck:
 # --- a card as it will be printed: structure and text joined ----------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 10,000 cards at a time
 class Card:
     id: str
     kind: str  # "action" | "rules"
@@ -213,12 +213,13 @@ class Card:
     on_colour: RGB = (1.0, 1.0, 1.0)  # text on the coloured face, where a style's colour is 'auto'
     ink: RGB | None = None  # the colour as text on the light back (titles, tags): readable; None is `colour`
 
+    _sources: dict[str, Source] = field(init=False, repr=False, compare=False)  # `sources` by part, made once
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sources", dict(self.sources))
+
     def source_of(self, part: str) -> Source:
         return self._sources.get(part, self.source)
-
-    @cached_property
-    def _sources(self) -> dict[str, Source]:
-        return dict(self.sources)
 
     @property
     def number_text(self) -> str:

@@ -69,22 +69,28 @@ def build(content: Path, out: Path, lang: str | None, strict: bool, **settings) 
     Nothing is written when a content or layout file has a mistake, and earlier PDFs stay as they
     were; an unfinished translation is skipped with a warning, and the other editions are built.
     """
-    from cardgen.build import prepare
     from cardgen.pdf.output import BuildIncomplete
     from cardgen.build import build as run_build
 
     check_lang(content, lang)
     check_bilingual(content, lang, settings.get("bilingual"))
     with _collecting_seldom():
-        prepared = prepare(content, lang=lang, **settings)
-        gc.freeze()  # the deck and its plans live until the PDFs are written: no collection needs to look at them again
-        warn(prepared.skipped + prepared.warnings, strict)
-        try:
-            written = run_build(prepared, out, say=lambda message: click.echo(message, err=True))
+        try:  # the plans are handed to the build, not kept here, so that it can free them once drawn
+            written = run_build(_prepared(content, lang, strict, settings), out, say=lambda message: click.echo(message, err=True))
         except BuildIncomplete as exc:
             _report(exc.written)
             raise
     _report(written)
+
+
+def _prepared(content: Path, lang: str | None, strict: bool, settings: dict):
+    """The deck loaded and planned, its warnings shown (--strict stops there)."""
+    from cardgen.build import prepare
+
+    prepared = prepare(content, lang=lang, **settings)
+    gc.freeze()  # the deck and its plans live until drawn: no collection needs to look at them again
+    warn(prepared.skipped + prepared.warnings, strict)
+    return prepared
 
 
 @contextmanager

@@ -93,5 +93,17 @@ def set_file_id(writer: PdfWriter) -> None:
         contents = page.get_contents()
         digest.update(contents.get_data() if contents is not None else b"")
         digest.update(repr(list(page.mediabox)).encode())
+        _forget_decoded(page.get("/Contents"))
     value = ByteStringObject(digest.digest())
     writer._ID = ArrayObject([value, value])  # pypdf has no public setter; it would make a random one
+
+
+def _forget_decoded(contents) -> None:
+    """pypdf keeps a stream's decoded data once read, beside its compressed bytes, which are all
+    it writes: dropped, so that hashing every page does not hold every page uncompressed (16 MiB
+    of a 10,000 card pack)."""
+    contents = contents.get_object() if contents is not None else None
+    for stream in contents if isinstance(contents, ArrayObject) else (contents,):
+        stream = stream.get_object() if stream is not None else None
+        if getattr(stream, "decoded_self", None) is not None:
+            stream.decoded_self = None

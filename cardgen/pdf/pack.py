@@ -7,6 +7,9 @@ are cut from it, and the pack is its first page, then the cards and the poster. 
 duplex preference for all its pages, so the pack holds only what prints well under the cards'
 one; the tiles (single-sided) stay in their own file. pypdf drops a source's labels, language
 and viewer preferences when appending, so every file written here has them set again.
+
+pypdf is imported by the functions that use it, not with the module: a build names its files'
+printing here while it draws, and imports pypdf (6 MiB) only once it has freed the plans.
 """
 
 from __future__ import annotations
@@ -14,16 +17,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import BooleanObject, NameObject, TextStringObject
-
 from cardgen import __version__
-from cardgen.model import Edition, Structure
-from cardgen.pdf.finish import finish_file
 from cardgen.pdf.render import DUPLEX
 from cardgen.scripts import is_right_to_left
 
 PRODUCER = f"cardgen {__version__} (ReportLab, pypdf)"
+
+
+class Metadata(NamedTuple):
+    """What the pack's document information says, and its language: an edition's few names, not the edition."""
+
+    title: str
+    author: str
+    subject: str
+    language: str
 
 
 class Printing(NamedTuple):
@@ -42,6 +49,10 @@ TILES = Printing("Simplex")  # glued edge to edge: at 100 %, and never one on th
 def split_parts(source: Path, parts: list[tuple[Path, int, Printing]], language: str) -> None:
     """parts: (pdf, page count, how it prints) in the order of `source`'s pages; each part gets the
     source's metadata, `language` and its print preferences."""
+    from pypdf import PdfReader, PdfWriter
+
+    from cardgen.pdf.finish import finish_file
+
     reader = PdfReader(str(source))
     metadata = {**(reader.metadata or {}), "/Producer": PRODUCER}
     first = 0
@@ -57,15 +68,23 @@ def split_parts(source: Path, parts: list[tuple[Path, int, Printing]], language:
 
 
 def merge_pack(
-    out: Path, pdfs: list[tuple[Path, tuple[int, int]]], sections: list[tuple[str, int]], edition: Edition, structure: Structure,
-    printing: Printing,
+    out: Path, pdfs: list[tuple[Path, tuple[int, int]]], sections: list[tuple[str, int]], metadata: Metadata, printing: Printing
 ) -> None:
     """pdfs: (pdf, (first page, page after the last)) appended in order; sections: (bookmark title,
     page count) over the merged pages, each a bookmark and page labels "title 1", "title 2" (or
     only "title" for a single page). The pack holds only parts that print as `printing` says."""
+    from pypdf import PdfReader, PdfWriter
+
+    from cardgen.pdf.finish import finish_file
+
     writer = PdfWriter()
+    # one reader a file, read and parsed once however many ranges come from it; forgetting what was
+    # copied from it after each range copies the next as from a reader of its own, as before: the same bytes
+    readers = {pdf: PdfReader(str(pdf)) for pdf in dict.fromkeys(pdf for pdf, _ in pdfs)}
     for pdf, pages in pdfs:
-        writer.append(str(pdf), pages=pages, import_outline=False)
+        writer.append(readers[pdf], pages=pages, import_outline=False)
+        writer.reset_translation(readers[pdf])
+    del readers  # the writer holds copies now: the readers' parsed objects can go before writing
     first = 0
     for title, pages in sections:
         writer.add_outline_item(title=title, page_number=first)
@@ -73,14 +92,14 @@ def merge_pack(
         first += pages
     writer.add_metadata(
         {
-            "/Title": edition.title,
-            "/Author": structure.author,
-            "/Subject": edition.subject,
+            "/Title": metadata.title,
+            "/Author": metadata.author,
+            "/Subject": metadata.subject,
             "/Creator": f"cardgen {__version__}",
             "/Producer": PRODUCER,
         }
     )
-    _finish(writer, edition.language, printing)
+    _finish(writer, metadata.language, printing)
     writer.page_mode = "/UseOutlines"
     # the tiles carry the font subsets of the document they were cut from again, byte for byte: kept once
     finish_file(writer)  # before merging copies: one subset from two files, tagged alike, is then kept once
@@ -89,7 +108,9 @@ def merge_pack(
         writer.write(handle)
 
 
-def _finish(writer: PdfWriter, language: str, printing: Printing) -> None:
+def _finish(writer, language: str, printing: Printing) -> None:
+    from pypdf.generic import BooleanObject, NameObject, TextStringObject
+
     writer.root_object[NameObject("/Lang")] = TextStringObject(language)
     prefs = writer.create_viewer_preferences()
     prefs.duplex = NameObject(f"/{printing.duplex}")

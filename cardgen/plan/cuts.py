@@ -17,7 +17,7 @@ FRONT_BLEED = 1 * MM  # a cut this far off still shows the front's own colour
 BACK_SHIFT = 2 * MM  # a back shifted this far by an uncalibrated printer shows nothing of a neighbour
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bleed:
     """How far a face's background runs past each of its cuts, in the face's own frame."""
 

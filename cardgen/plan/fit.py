@@ -92,7 +92,10 @@ def largest_fitting(style: TextStyle, fits) -> float | None:
 
 class Measure:
     """Wrapped heights of one card's texts at given sizes, cached: fitting asks the same often.
-    The last paragraph wrapped of each text (and variant) is kept: fitting mostly ends on it."""
+    The last paragraph wrapped of each text (and variant) is kept: fitting mostly ends on it.
+    Slotted: a deck of 10,000 cards keeps 10,000 measures until it is fitted."""
+
+    __slots__ = ("card", "layout", "language", "regions", "title_markup", "bold", "colours", "_bodies", "_cache", "_kept")
 
     def __init__(self, card: Card, layout: CardLayout, bold: str, language: str) -> None:
         self.card = card

@@ -17,7 +17,7 @@ from cardgen.plan.cuts import BACK_SHIFT, FRONT_BLEED, Bleed, front_bleed, lines
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.plan.geometry import Line, Rect, Segment, Stroke
-from cardgen.plan.sheets import SHOP_MARKS, Placement, Sheet, SheetPlan, inner_sides, plan_grid, slot, spread
+from cardgen.plan.sheets import SHOP_MARKS, Placement, Sheet, SheetPlan, inner_sides, plan_grid, shared, slot, spread
 from cardgen.units import MM
 
 FOLD_ERROR = 1 * MM  # how far off a careful hand folds
@@ -45,7 +45,7 @@ def impose_fold(
     grid = spread(plan_grid(paper, (2 * card_w + FOLD_GAP, card_h), margin, gutter, mark_room), margin, mark_room)
     gaps = (grid.gutter, grid.gap_y)
     paper = (grid.paper_w, grid.paper_h)  # as the grid turned it
-    sheets = []
+    sheets, same = [], {}
     for start in range(0, count, grid.per_sheet):
         placements, folds = [], []
         for index in range(start, min(start + grid.per_sheet, count)):
@@ -58,7 +58,7 @@ def impose_fold(
         pairs = [slot(grid, i) for i in range(len(placements))]
         marks = marks_for(pairs, paper, margin, mark_length, mark_offset)
         cuts = tuple(s for p in placements for s in lines_along([p.front])) if with_cut_lines else ()  # not across the backs
-        sheets.append(Sheet(tuple(placements), marks, cuts, tuple(folds)))
+        sheets.append(shared(Sheet(tuple(placements), marks, cuts, tuple(folds)), same))
     return SheetPlan(grid, "fold", tuple(sheets), mark_stroke=mark_stroke)
 
 

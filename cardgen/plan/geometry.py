@@ -150,6 +150,22 @@ class BackRegions:
 
 
 def back_regions(card: CardLayout) -> BackRegions:
+    """The regions of a card layout's back; the same object for the same layout, which every
+    card of a deck asks for several times while it is planned (kept per layout, bounded)."""
+    kept = _REGIONS.get(id(card))
+    if kept is not None and kept[0] is card:
+        return kept[1]
+    if len(_REGIONS) >= 64:  # layouts come and go in the studio
+        _REGIONS.clear()
+    regions = _back_regions(card)
+    _REGIONS[id(card)] = (card, regions)  # the layout kept too, so that its id is never another's
+    return regions
+
+
+_REGIONS: dict = {}
+
+
+def _back_regions(card: CardLayout) -> BackRegions:
     band = Rect(0, card.height - card.band, card.width, card.band)
     number_baseline = card.padding
     return BackRegions(
@@ -172,7 +188,7 @@ class Stroke:
     butt_caps: bool = False  # set butt caps explicitly (marks end exactly where they were planned)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A straight line from (x0, y0) to (x1, y1): a cut mark, a cut or fold line, a tick."""
 

@@ -56,7 +56,7 @@ class Grid:
         return Rect(self.x0, self.y0, w, h)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placement:
     index: int  # the card's position in the deck
     front: Rect
@@ -203,7 +203,7 @@ def impose(
     `outer`: the room outside the cards a back's colour may run into (x, y), beside its offset."""
     gaps = (grid.gutter, grid.gap_y)
     turned = back_turned((grid.paper_w, grid.paper_h), flip)
-    sheets = []
+    sheets, same = [], {}
     for start in range(0, count, grid.per_sheet):
         placements = []
         for index in range(start, min(start + grid.per_sheet, count)):
@@ -213,8 +213,18 @@ def impose(
                                         front_bleed(inner, gaps, mark_offset), back_bleed(inner, gaps, outer)))  # fmt: skip
         fronts = [p.front for p in placements]
         marks = marks_for(fronts, (grid.paper_w, grid.paper_h), margin, mark_length, mark_offset)
-        sheets.append(Sheet(tuple(placements), marks, lines_along(fronts) if with_cut_lines else ()))
+        sheets.append(shared(Sheet(tuple(placements), marks, lines_along(fronts) if with_cut_lines else ()), same))
     return SheetPlan(grid, flip, tuple(sheets), mark_stroke=mark_stroke)
+
+
+def shared(sheet: Sheet, same: dict) -> Sheet:
+    """The sheet with its rectangles, bleeds and lines replaced by equal ones kept earlier in `same`:
+    full sheets have the same slots and marks, so 10,000 cards hold one of each, not one a sheet
+    (10 MiB). Plans are frozen, so sharing is safe, and pickling keeps it."""
+    keep = lambda item: same.setdefault(item, item)  # noqa: E731
+    placements = tuple(Placement(p.index, keep(p.front), keep(p.back), p.turned, keep(p.front_bleed), keep(p.back_bleed))
+                       for p in sheet.placements)  # fmt: skip
+    return Sheet(placements, keep(sheet.marks), keep(sheet.cuts), keep(sheet.folds))
 
 
 @dataclass(frozen=True)
