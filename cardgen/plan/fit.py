@@ -95,7 +95,7 @@ class Measure:
     The last paragraph wrapped of each text (and variant) is kept: fitting mostly ends on it.
     Slotted: a deck of 10,000 cards keeps 10,000 measures until it is fitted."""
 
-    __slots__ = ("card", "layout", "language", "regions", "title_markup", "bold", "colours", "_bodies", "_cache", "_kept")
+    __slots__ = ("card", "layout", "language", "regions", "title_markup", "title_printed", "bold", "colours", "_bodies", "_cache", "_kept")
 
     def __init__(self, card: Card, layout: CardLayout, bold: str, language: str) -> None:
         self.card = card
