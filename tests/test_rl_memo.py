@@ -138,7 +138,8 @@ def test_a_soft_hyphenated_word_is_reportlabs():
 
 def test_printed_text_holds_only_its_own_characters_and_those_typesetting_adds():
     """The glyph check asks the fonts about a text's own characters and added_characters() only."""
-    from cardgen.typeset.markup import added_characters, printed
+    from cardgen.typeset.markup import printed
+    from cardgen.typeset.punctuation import added_characters
 
     rng = random.Random(5)
     pieces = PIECES + list("\"'.,:;!?-") + ["...", " - ", "'s ", "bv. ", "p. ex. ", "www.sexting.be", "5 km", "€ 5", "«", "»", "ca. "]

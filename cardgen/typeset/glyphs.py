@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from cardgen.errors import Problems
 from cardgen.load.fonts import display_name, missing_characters
 from cardgen.model import Card, Edition, Layout, Source, Structure
-from cardgen.typeset.markup import added_characters, printed
+from cardgen.typeset.markup import printed
+from cardgen.typeset.punctuation import added_characters
 from cardgen.typeset.paragraph import site_label
 
 def check_glyphs(cards: list[Card], edition: Edition, structure: Structure, layout: Layout, problems: Problems) -> bool:
