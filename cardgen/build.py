@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from cardgen.errors import CardgenError, Problems
 from cardgen.load.content import load_deck
 from cardgen.load.layout import load_layout
-from cardgen.model import Edition, Overrides
+from cardgen.model import Edition
+from cardgen.spec import Overrides
 from cardgen.plan.printing import TILES_FILE
 from cardgen.prepare import EditionPlan, Prepared, prepare  # noqa: F401  (prepare: the pipeline's first half, named here too)
 from cardgen.typeset.markup import printed

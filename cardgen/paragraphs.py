@@ -16,7 +16,8 @@ from reportlab.platypus import Paragraph
 
 from cardgen import rl_memo
 from cardgen.bidi import BidiParagraph, shaped_line  # noqa: F401  (lines drawn as planned: draw/ takes them from here)
-from cardgen.model import RGB, TextStyle
+from cardgen.model import RGB
+from cardgen.spec import TextStyle
 
 rl_memo.install()  # every stage that measures or draws text comes through here
 

@@ -11,7 +11,8 @@ from cardgen.load.assets import builtin_assets
 from cardgen.load.content import load_deck
 from cardgen.load.layout import load_layout
 from cardgen.load.scriptfonts import edition_layout
-from cardgen.model import Deck, Edition, Layout, Overrides
+from cardgen.model import Deck, Edition
+from cardgen.spec import Layout, Overrides
 from cardgen.plan.cards import card_count, cards_for
 from cardgen.plan.faces import CardFaces, plan_faces
 from cardgen.plan.fit import Fit, check_deck_name, fit_cards
@@ -58,7 +59,7 @@ class Prepared:
 
 def prepare(folder: Path, lang: str | None = None, measure=None, **overrides) -> Prepared:
     """Load and validate the deck folder and plan every page; raises ContentError listing every problem.
-    `overrides` are the command line's settings (see model.Overrides), already checked; `measure`
+    `overrides` are the command line's settings (see spec.Overrides), already checked; `measure`
     hands fitting the measurements kept from an earlier plan (fit_cards' `measure`: the studio's)."""
     problems = Problems()
     settings = Overrides(**overrides)

@@ -11,7 +11,7 @@ from cardgen.cli import main
 from cardgen.errors import Problems
 from cardgen.load.content import load_deck
 from cardgen.load.layout import load_layout
-from cardgen.model import Overrides
+from cardgen.spec import Overrides
 from cardgen.plan.calibration import plan_calibration, plan_sheet
 from conftest import CONTENT
 from pdfread import MM, find_text, page_sizes, page_text, render

@@ -9,7 +9,8 @@ import pytest
 
 from cardgen.errors import Problems
 from cardgen.plan.fit import fit_cards, largest_fitting
-from cardgen.model import Card, Source, TextStyle
+from cardgen.model import Card, Source
+from cardgen.spec import TextStyle
 
 SOURCE = Source(Path("content/nl/texts.yaml"), 41)
 SHORT = "Onze school heeft een aanspreekpersoon die weet hoe je moet omgaan met sexting."

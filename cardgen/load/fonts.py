@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 
-from cardgen.model import Fonts
+from cardgen.spec import Fonts
 
 STANDARD_FONTS = (
     "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",

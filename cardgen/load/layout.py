@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cardgen.load import schema
 from cardgen.errors import Problems
-from cardgen.model import AUTO, CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
+from cardgen.spec import AUTO, CardLayout, Font, Fonts, Layout, Overrides, PosterLayout, QrLayout, SheetLayout, TextStyle
 from cardgen.load.fonts import STANDARD_FONTS, FontError, register_family, register_ttf
 from cardgen.load.assets import resolve_asset
 from cardgen.load.output import read_output, refuse_unembedded_fonts

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cardgen.load import schema
 from cardgen.load.assets import resolve_asset
-from cardgen.model import Overrides
+from cardgen.spec import Overrides
 from cardgen.units import UnitError
 
 DEFAULT_PROFILE = "profiles/FOGRA39L-coated.icc"  # cardgen's own: coated offset, see assets/profiles/README.md

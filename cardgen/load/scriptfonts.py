@@ -19,7 +19,8 @@ from cardgen.errors import Problems
 from cardgen.load import schema
 from cardgen.load.assets import resolve_asset
 from cardgen.load.fonts import STANDARD_FONTS, FontError, missing_characters, register_family, register_ttf
-from cardgen.model import Edition, Font, FontChoice, Fonts, Layout, Source, TextStyle
+from cardgen.model import Edition, Source
+from cardgen.spec import Font, FontChoice, Fonts, Layout, TextStyle
 from cardgen.scripts import SCRIPTS, is_right_to_left, language_of
 from cardgen.units import UnitError
 

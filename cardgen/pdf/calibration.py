@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cardgen.draw.calibration import draw_calibration
-from cardgen.model import Edition, Layout
+from cardgen.model import Edition
+from cardgen.spec import Layout
 from cardgen.pdf.render import DUPLEX, new_canvas
 from cardgen.plan.calibration import CalibrationSheet
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
-from cardgen.model import AUTO, RGB, Layout, Structure
+from cardgen.model import RGB, Structure
+from cardgen.spec import AUTO, Layout
 from cardgen.pdf.cmyk import TARGET, Inks, Match, match, rgb8
 from cardgen.units import Colour
 

@@ -17,7 +17,8 @@ from cardgen.draw.items import draw_line
 from cardgen.draw.marks import draw_segments
 from cardgen.draw.poster import draw_poster
 from cardgen.draw.vector import Icons
-from cardgen.model import Edition, Layout
+from cardgen.model import Edition
+from cardgen.spec import Layout
 from cardgen.pdf.cmyk import Inks
 from cardgen.plan.faces import CardFaces
 from cardgen.plan.geometry import Line

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from cardgen.errors import Problems
-from cardgen.model import Card, CardLayout, Edition, Layout
+from cardgen.model import Card, Edition
+from cardgen.spec import CardLayout, Layout
 from cardgen.plan.faces import SECOND_FADE, SECOND_GAP, SECOND_LABEL, faded, second_styles
 from cardgen.plan.fit import SLACK, STEP, Fit, Shrink, FittedCard, Measure, _fit_labels, _fitted, _width_fit, largest_fitting
 from cardgen.plan.geometry import BODY_GAP

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cardgen.errors import Problems
-from cardgen.model import Deck, Layout
+from cardgen.model import Deck
+from cardgen.spec import Layout
 from cardgen.plan.bilingual import fit_pairs, second_card_layout
 from cardgen.plan.cards import cards_for
 from cardgen.plan.faces import add_second_back, add_second_front, plan_faces

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
-from cardgen.model import RGB, Edition, Layout
+from cardgen.model import RGB, Edition
+from cardgen.spec import Layout
 from cardgen.bidi import shaped_width
 from cardgen.paragraphs import paragraph
 from cardgen.plan.geometry import Line, Rect, Segment, Stroke, TextBlock

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cardgen.model import Card, Edition, Layout, RGB, Source, Structure
+from cardgen.model import Card, Edition, RGB, Source, Structure
+from cardgen.spec import Layout
 from cardgen.plan.palette import readable, text_on
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, fields, replace
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
 from cardgen.bidi import shaped_width
-from cardgen.model import Edition, Layout
+from cardgen.model import Edition
+from cardgen.spec import Layout
 from cardgen.paragraphs import Lines, wrapped
 from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width, text_colours
 from cardgen.plan.palette import on_back, on_face

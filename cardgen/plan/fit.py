@@ -12,7 +12,8 @@ from cardgen.errors import Problems
 from cardgen.paragraphs import Lines, wrapped
 from cardgen.plan.geometry import BODY_GAP, back_regions
 from cardgen.plan.palette import on_back
-from cardgen.model import RGB, Card, CardLayout, Edition, TextStyle
+from cardgen.model import RGB, Card, Edition
+from cardgen.spec import CardLayout, TextStyle
 from cardgen.typeset.paragraph import coloured, hex_colour, last_line_words
 from cardgen.typeset.markup import printed, typeset_glued, typeset_printed
 from cardgen.units import MM

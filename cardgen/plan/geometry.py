@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cardgen.model import RGB, CardLayout, TextStyle
+from cardgen.model import RGB
+from cardgen.spec import CardLayout, TextStyle
 from cardgen.paragraphs import Align
 from cardgen.units import MM
 

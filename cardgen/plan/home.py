@@ -4,7 +4,7 @@ for duplex or fold-over printing; a card that cannot be placed is a problem for 
 from __future__ import annotations
 
 from cardgen.errors import Problems
-from cardgen.model import Layout
+from cardgen.spec import Layout
 from cardgen.plan.fold import impose_fold
 from cardgen.plan.geometry import Stroke
 from cardgen.plan.cuts import MIN_MARK

@@ -7,7 +7,8 @@ what it stands on (WCAG AA for body text)."""
 
 from __future__ import annotations
 
-from cardgen.model import AUTO, RGB, Card, CardLayout, TextStyle
+from cardgen.model import RGB, Card
+from cardgen.spec import AUTO, CardLayout, TextStyle
 
 MIN_GREY_STEP = 15.0  # L*: faces closer than this print as one grey
 MIN_CONTRAST = 4.5  # WCAG AA for text
@@ -97,7 +98,7 @@ def palette_warnings(structure, layout) -> list[str]:
     """What a deck author should hear about the faces' colours: faces that print as nearly one grey
     in black and white, and text that does not read on its face. Each names the file and line."""
     from cardgen.errors import show_path
-    from cardgen.model import AUTO
+    from cardgen.spec import AUTO
 
     card = layout.card
     faces = [(f"category '{c.id}'", c.colour, f"{show_path(structure.path)}:{c.colour_source.line if c.colour_source else 1}") for c in structure.categories]

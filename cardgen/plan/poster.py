@@ -11,7 +11,8 @@ from cardgen.plan.fit import largest_fitting
 from cardgen.bidi import shaped_width
 from cardgen.plan.geometry import Code, Fill, Icon, Line, Rect, TextBlock
 from cardgen.plan.mirror import mirrored_item
-from cardgen.model import Edition, PosterLayout, Structure, TextStyle
+from cardgen.model import Edition, Structure
+from cardgen.spec import PosterLayout, TextStyle
 from cardgen.plan.palette import readable
 from cardgen.typeset.paragraph import hex_colour, markup, measure, paragraph, printed_line, site_label
 from cardgen.typeset.markup import typeset

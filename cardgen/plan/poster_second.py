@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cardgen.model import Edition, PosterLayout
+from cardgen.model import Edition
+from cardgen.spec import PosterLayout
 from cardgen.plan.faces import SECOND_FADE, faded
 from cardgen.plan.geometry import Icon, Line, Rect
 from cardgen.plan.poster import PosterPlan, centred_line

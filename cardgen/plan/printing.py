@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cardgen.errors import Problems, show_path
-from cardgen.model import Edition, Layout, PrintingTexts, TextStyle
+from cardgen.model import Edition, PrintingTexts
+from cardgen.spec import Layout, TextStyle
 from cardgen.plan.sheets import SheetPlan
 from cardgen.scripts import reads_right_to_left
 from cardgen.plan.geometry import Line, Rect, TextBlock

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from cardgen.errors import Problem, Problems
-from cardgen.model import Edition, Layout
+from cardgen.model import Edition
+from cardgen.spec import Layout
 from cardgen.plan import fit as fitting
 from cardgen.plan.cards import cards_for
 from cardgen.serve.texts import editable_texts

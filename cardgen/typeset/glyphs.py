@@ -9,7 +9,8 @@ from collections.abc import Iterable
 
 from cardgen.errors import Problems
 from cardgen.load.fonts import display_name, missing_characters
-from cardgen.model import Card, Edition, Layout, Source, Structure
+from cardgen.model import Card, Edition, Source, Structure
+from cardgen.spec import Layout
 from cardgen.typeset.markup import printed
 from cardgen.typeset.punctuation import added_characters
 from cardgen.typeset.paragraph import site_label
