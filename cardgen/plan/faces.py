@@ -11,7 +11,8 @@ from cardgen.bidi import shaped_width
 from cardgen.model import Edition
 from cardgen.spec import Layout
 from cardgen.paragraphs import Lines, wrapped
-from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width, text_colours
+from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width
+from cardgen.plan.measure import text_colours
 from cardgen.plan.palette import on_back, on_face
 from cardgen.plan.geometry import BODY_GAP, Code, Fill, Icon, Line, Rect, Rule, TextBlock, back_regions
 from cardgen.typeset.markup import printed
