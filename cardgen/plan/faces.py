@@ -3,7 +3,7 @@ the card's lower-left corner (the imposition says where the card lands). Pure: n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
@@ -14,7 +14,7 @@ from cardgen.paragraphs import Lines, wrapped
 from cardgen.plan.fit import DECK_NAME_SPACING, Fit, FittedCard, deck_name_width
 from cardgen.plan.measure import text_colours
 from cardgen.plan.palette import on_back, on_face
-from cardgen.plan.geometry import BODY_GAP, Code, Fill, Icon, Line, Rect, Rule, TextBlock, back_regions
+from cardgen.plan.geometry import BODY_GAP, Code, Fill, Icon, Line, Rect, Rule, TextBlock, back_regions, shared_items
 from cardgen.typeset.markup import printed
 from cardgen.typeset.paragraph import markup, printed_line, site_label
 from cardgen.units import MM
@@ -97,7 +97,7 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
     faces = []
     labels: dict[str, str] = {}  # a category's label is shared by its cards: set once
     lines: dict[tuple, Lines] = {}  # and wrapped once a size and colour, for all of them
-    same: dict = {}  # items equal on several cards, kept once (see _once)
+    same: dict = {}  # items equal on several cards, kept once (see geometry.shared_items)
     for fitted in fit.cards:
         raw = fitted.card.label
         if raw not in labels:
@@ -108,16 +108,8 @@ def plan_faces(fit: Fit, layout: Layout, edition: Edition, site: str) -> tuple[C
             lines[key] = label_lines(*key, layout)
         code = qr if fitted.card.kind == "rules" else None
         front = plan_front(fitted, label, lines[key], layout, deck_name, site, code)
-        faces.append(CardFaces(_once(front, same), _once(plan_back(fitted, label, layout), same)))
+        faces.append(CardFaces(shared_items(front, same), shared_items(plan_back(fitted, label, layout), same)))
     return tuple(faces)
-
-
-def _once(plan, same: dict):
-    """The face with each of its items replaced by an equal one kept earlier, when there is one:
-    a category's background, icon, label and rule are the same on all its cards, and 10,000
-    cards then hold one of each instead of 10,000 (items are frozen, so sharing them is safe)."""
-    items = (getattr(plan, f.name) for f in fields(plan))
-    return type(plan)(*(None if item is None else same.setdefault(item, item) for item in items))
 
 
 def label_lines(label: str, size: float, colour, layout: Layout) -> Lines:

@@ -3,7 +3,7 @@ back decided once for fitting and planning. Drawing paints these items and decid
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -197,3 +197,12 @@ class Segment:
     y0: float
     x1: float
     y1: float
+
+
+def shared_items(plan, same: dict):
+    """A frozen plan (a face, a sheet, a placement) with each of its fields replaced by an equal
+    one kept earlier in `same`, when there is one: a category's background, icon and rule, a full
+    sheet's slots and marks repeat, and 10,000 cards then hold one of each instead of one a card
+    (plans are frozen, so sharing is safe, and pickling keeps it)."""
+    items = (getattr(plan, f.name) for f in fields(plan))
+    return type(plan)(*(None if item is None else same.setdefault(item, item) for item in items))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cardgen.plan.cuts import Bleed, back_bleed, front_bleed, lines_along, marks_for
-from cardgen.plan.geometry import Rect, Segment, Stroke
+from cardgen.plan.geometry import Rect, Segment, Stroke, shared_items
 from cardgen.units import MM
 
 HOME_GAP = 6 * MM  # the most a home sheet spreads its cards apart (see spread)
@@ -218,13 +218,11 @@ def impose(
 
 
 def shared(sheet: Sheet, same: dict) -> Sheet:
-    """The sheet with its rectangles, bleeds and lines replaced by equal ones kept earlier in `same`:
-    full sheets have the same slots and marks, so 10,000 cards hold one of each, not one a sheet
-    (10 MiB). Plans are frozen, so sharing is safe, and pickling keeps it."""
-    keep = lambda item: same.setdefault(item, item)  # noqa: E731
-    placements = tuple(Placement(p.index, keep(p.front), keep(p.back), p.turned, keep(p.front_bleed), keep(p.back_bleed))
-                       for p in sheet.placements)  # fmt: skip
-    return Sheet(placements, keep(sheet.marks), keep(sheet.cuts), keep(sheet.folds))
+    """The sheet with its placements' rectangles and bleeds and its lines shared with the sheets
+    before it (geometry.shared_items): full sheets have the same slots and marks (10 MiB of
+    10,000 cards)."""
+    placements = tuple(shared_items(p, same) for p in sheet.placements)
+    return shared_items(Sheet(placements, sheet.marks, sheet.cuts, sheet.folds), same)
 
 
 @dataclass(frozen=True)
