@@ -35,7 +35,7 @@ def _check(texts: Iterable[tuple[Source, str, str, tuple[str, ...]]], edition: E
     shown_as: dict[str, str] = {}  # a category's label is on each of its cards: read once
     present: dict[str, set[str]] = {}  # font -> characters found in it: each looked up once
     added = added_characters(edition.language)
-    ready: dict[str, set[str] | None] = {}  # font -> present[font], once it holds every added character
+    ready: dict[str, set[str] | frozenset[str]] = {}  # font -> present[font] once it holds every added character, else nothing
     for source, what, text, fonts in texts:
         if _COMPLEX_CHAR.search(text) is None and all(_known(font, added, present, ready).issuperset(text) for font in fonts):
             continue  # what it prints is its own characters and the added ones, all found before: no need to typeset it
@@ -84,17 +84,13 @@ def _needs_shaping(text: str) -> str | None:
             "wrongly; this text cannot be printed")  # fmt: skip
 
 
-_NONE: frozenset[str] = frozenset()
-
-
-def _known(font: str, added: str, present: dict[str, set[str]], ready: dict[str, set[str] | None]) -> set[str] | frozenset[str]:
+def _known(font: str, added: str, present: dict[str, set[str]], ready: dict[str, set[str] | frozenset[str]]):
     """The characters found in `font` so far, the added ones looked up first; nothing when the
     font lacks one of those (each text in it is then checked as printed)."""
     if font not in ready:
         known = present.setdefault(font, set())
-        ready[font] = None if _missing(font, added, known) else known
-    known = ready[font]
-    return _NONE if known is None else known
+        ready[font] = frozenset() if _missing(font, added, known) else known
+    return ready[font]
 
 
 def _characters(missing: list[str]) -> str:
