@@ -16,28 +16,7 @@ from pathlib import Path
 import yaml
 
 from cardgen.errors import Problems
-
-
-class Node(dict):
-    """A mapping from a YAML file, with the line of the mapping and of each key (1-based)."""
-
-    path: Path
-    line: int
-    key_lines: dict
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-class Nodes(list):
-    """A sequence from a YAML file, with the line of the sequence and of each item (1-based)."""
-
-    path: Path
-    line: int
-    item_lines: list
-
-    def line_of(self, index: int) -> int:
-        return self.item_lines[index] if index < len(self.item_lines) else self.line
+from cardgen.load.yamlevents import Node, Nodes, Refused, Unusual, build, scan  # noqa: F401  (Node, Nodes: read from here too)
 
 
 class _Loader(yaml.SafeLoader):
@@ -169,18 +148,6 @@ def _plain(exc: yaml.MarkedYAMLError) -> tuple[str, object]:
 
 
 MAX_BYTES = 5_000_000  # the shipped deck's largest file is 30 kB; more is not a content file
-MAX_DEPTH = 20  # content files nest four deep; a deeper file is a mistake or an attack
-MAX_NUMBER = 50  # digits: a longer number is no length, size or leading anyone means
-
-
-class Refused(Exception):
-    """A file that is readable YAML but not a content file: (line, message)."""
-
-    def __init__(self, line: int | None, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-
-
 def _read(path: Path, root: Path | None) -> bytes:
     """The bytes of a regular file inside `root` (or its own folder), at most MAX_BYTES of them.
     Opened without blocking, so that a pipe in place of a file cannot hang the run."""
@@ -202,52 +169,15 @@ def _read(path: Path, root: Path | None) -> bytes:
     return raw
 
 
-_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-
-
-def _scan(text: str, loader: type) -> None:
-    """Refuse, before anything is built from them, what no content file needs: anchors and aliases
-    (a few lines of them can expand to gigabytes), deep nesting and endless numbers."""
-    depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        kind = type(event)  # one look per event: a 10,000-card file has 130,000 of them
-        if kind is yaml.ScalarEvent:
-            if event.anchor is None and (event.style or len(event.value) <= MAX_NUMBER):
-                continue
-        elif kind in _CLOSES:
-            depth -= 1
-            continue
-        elif kind in _OPENS:
-            depth += 1
-            if depth <= MAX_DEPTH and event.anchor is None:
-                continue
-        elif kind is not yaml.AliasEvent:
-            continue
-        _refuse(event, depth)
-
-
-def _refuse(event: yaml.Event, depth: int) -> None:
-    """Raise Refused for the event _scan stopped at, if it is one to refuse."""
-    line = event.start_mark.line + 1
-    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-        sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-        raise Refused(line, f"YAML anchors and aliases ('&' and '*') are not allowed in content files; write "
-                      f"the value out, or put a text that begins with '{sign}' in quotes")
-    if depth > MAX_DEPTH:
-        raise Refused(line, f"nested more than {MAX_DEPTH} levels deep; content files need far fewer")
-    plain_long = isinstance(event, yaml.ScalarEvent) and not event.style and len(event.value) > MAX_NUMBER
-    if plain_long and re.fullmatch(r"[-+]?[0-9][0-9.eE+-]*", event.value):
-        raise Refused(line, f"a number of {len(event.value)} digits; no value in a content file needs "
-                      f"more than {MAX_NUMBER}")
-
-
 def _parse(text: str) -> object:
     try:
-        _scan(text, _FastLoader)
-        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - both loaders are safe loaders
+        try:
+            return build(text, _FastLoader)
+        except Unusual:  # PyYAML's own way, for its values or its wording
+            scan(text, _FastLoader)
+            return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - both loaders are safe loaders
     except yaml.YAMLError:
-        _scan(text, _Loader)
+        scan(text, _Loader)
         return yaml.load(text, Loader=_Loader)  # noqa: S506
 
 
