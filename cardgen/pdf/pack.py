@@ -14,6 +14,7 @@ printing here while it draws, and imports pypdf (6 MiB) only once it has freed t
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,18 +54,19 @@ def split_parts(source: Path, parts: list[tuple[Path, int, Printing]], language:
 
     from cardgen.pdf.finish import finish_file
 
-    reader = PdfReader(str(source))
-    metadata = {**(reader.metadata or {}), "/Producer": PRODUCER}
-    first = 0
-    for pdf, pages, printing in parts:
-        writer = PdfWriter()
-        writer.append(reader, pages=(first, first + pages))
-        first += pages
-        writer.add_metadata(metadata)
-        _finish(writer, language, printing)
-        finish_file(writer)
-        with open(pdf, "wb") as handle:
-            writer.write(handle)
+    with open(source, "rb") as opened:  # read from the file as needed, not copied whole into memory first
+        reader = PdfReader(opened)
+        metadata = {**(reader.metadata or {}), "/Producer": PRODUCER}
+        first = 0
+        for pdf, pages, printing in parts:
+            writer = PdfWriter()
+            writer.append(reader, pages=(first, first + pages))
+            first += pages
+            writer.add_metadata(metadata)
+            _finish(writer, language, printing)
+            finish_file(writer)
+            with open(pdf, "wb") as handle:
+                writer.write(handle)
 
 
 def merge_pack(
@@ -78,13 +80,14 @@ def merge_pack(
     from cardgen.pdf.finish import finish_file
 
     writer = PdfWriter()
-    # one reader a file, read and parsed once however many ranges come from it; forgetting what was
-    # copied from it after each range copies the next as from a reader of its own, as before: the same bytes
-    readers = {pdf: PdfReader(str(pdf)) for pdf in dict.fromkeys(pdf for pdf, _ in pdfs)}
-    for pdf, pages in pdfs:
-        writer.append(readers[pdf], pages=pages, import_outline=False)
-        writer.reset_translation(readers[pdf])
-    del readers  # the writer holds copies now: the readers' parsed objects can go before writing
+    with ExitStack() as files:  # each read from its file as needed, not copied whole into memory first
+        # one reader a file, read and parsed once however many ranges come from it; forgetting what was
+        # copied from it after each range copies the next as from a reader of its own, as before: the same bytes
+        readers = {pdf: PdfReader(files.enter_context(open(pdf, "rb"))) for pdf in dict.fromkeys(pdf for pdf, _ in pdfs)}
+        for pdf, pages in pdfs:
+            writer.append(readers[pdf], pages=pages, import_outline=False)
+            writer.reset_translation(readers[pdf])
+        del readers  # the writer holds copies now: the readers' parsed objects can go before writing
     first = 0
     for title, pages in sections:
         writer.add_outline_item(title=title, page_number=first)
