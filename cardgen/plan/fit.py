@@ -105,9 +105,20 @@ def fit_cards(
         _overflow(m, titles[m.card.id], edition, problems)
     if failing:
         return None
-    fitted = tuple(_fitted(m, labels[m.card.id], titles[m.card.id], body[m.card.id]) for m in measures)
+    shrink = _shrink(measures, titles, body, layout)
+    del actions, alone, unsized, failing
+    # each measure let go of once its card is fitted: a fitted card keeps only its chosen lines,
+    # and a deck of 10,000 cards would otherwise hold every card measured and fitted at once
+    fitted = tuple(_fitted(m, labels[m.card.id], titles[m.card.id], body[m.card.id]) for m in _handed_out(measures))
     action_sizes = [f.body_size for f in fitted if f.card.kind == "action"] or [f.body_size for f in fitted]
-    return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, edition)), _shrink(fitted, layout, measures))
+    return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, edition)), shrink)
+
+
+def _handed_out(items: list):
+    """The items in order, each dropped from the list as it is handed out."""
+    for i in range(len(items)):
+        item, items[i] = items[i], None
+        yield item
 
 
 def _fitted(m: Measure, label_size: float, title_size: float, body_size: float) -> FittedCard:
@@ -220,15 +231,15 @@ def _overflow(m: Measure, title_size: float, edition: str, problems: Problems) -
     )
 
 
-def _shrink(fitted, layout: CardLayout, measures) -> Shrink | None:
-    """With fit: deck, the cards whose descriptions set every action card smaller than preferred."""
+def _shrink(measures: list[Measure], titles: dict, body: dict, layout: CardLayout) -> Shrink | None:
+    """With fit: deck, the cards whose descriptions set every action card smaller than preferred
+    (titles and body: each card's chosen sizes)."""
     preferred = layout.description.size
-    actions = [f for f in fitted if f.card.kind == "action"]
-    if layout.fit != "deck" or not actions or actions[0].body_size >= preferred:
+    actions = [m for m in measures if m.card.kind == "action"]
+    if layout.fit != "deck" or not actions or body[actions[0].card.id] >= preferred:
         return None
-    titles = {f.card.id: f.title_size for f in fitted}
-    limiting = tuple(m.card for m in measures if m.card.kind == "action" and not m.body_fits(titles[m.card.id], preferred))
-    return Shrink(actions[0].body_size, preferred, limiting)
+    limiting = tuple(m.card for m in actions if not m.body_fits(titles[m.card.id], preferred))
+    return Shrink(body[actions[0].card.id], preferred, limiting)
 
 
 def _notes(fitted, layout: CardLayout, edition: str) -> list[str]:
