@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.graphics.renderbase import STATE_DEFAULTS
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 
@@ -55,6 +58,44 @@ class PagesCompressed(Canvas):
         contents.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])  # applied: not again
         contents.__Comment__ = "page stream"
         page.Contents, page.stream = contents, None
+
+
+    def save(self) -> None:
+        """ReportLab's save, with each object written to the file as it is formatted: ReportLab
+        gathers the whole file's pieces, then joins them, then writes (twice the file at once:
+        8 MiB of a 10,000 card sheet). The same bytes, in the same order."""
+        if len(self._code):
+            self.showPage()
+        target = self._filename
+        with open(target, "wb") if isinstance(target, str) else nullcontext(target) as handle:
+            _saving.handle = handle
+            try:
+                self._doc.SaveToFile(handle, self)  # to an open file: it writes what format() returns, nothing
+            finally:
+                _saving.handle = None
+
+
+_saving = threading.local()  # the file a PagesCompressed is saving to, in this thread
+
+
+class _WrittenAsFormatted(pdfdoc.PDFFile):
+    """ReportLab's collector of a file's pieces (pdfdoc.PDFFile, which PDFDocument.format makes
+    for every save), passing each piece on to the file when a PagesCompressed is saving in this
+    thread; any other save collects as ReportLab does."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)  # the header, collected
+        handle = getattr(_saving, "handle", None)
+        if handle is not None:
+            handle.write(b"".join(self.strings))
+            self.strings = None
+            self.write = handle.write  # add() keeps counting the offsets the cross-reference table gives
+
+    def format(self, document) -> bytes:
+        return b"" if self.strings is None else super().format(document)
+
+
+pdfdoc.PDFFile = _WrittenAsFormatted  # looked up by PDFDocument.format at every save
 
 
 class _PageStream(PDFStream):
