@@ -91,3 +91,13 @@ def _signal_handlers_restored():
     for sig, handler in saved.items():
         if signal.getsignal(sig) is not handler and handler is not None:
             signal.signal(sig, handler)
+
+
+# The modules that take longest (real processes, Chromium, many builds), run first: with one
+# process a core, each test module on one of them (--dist loadfile, pyproject.toml), a long module
+# started last would keep one core busy after the other has finished.
+FIRST = ("test_robust_build", "test_studio_browser", "test_workspace", "test_calibrated", "test_sheet", "test_watch")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: FIRST.index(item.module.__name__) if item.module.__name__ in FIRST else len(FIRST))
