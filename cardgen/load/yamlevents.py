@@ -159,7 +159,7 @@ def _build(loader) -> object:
         container = top[0]
         if type(container) is Nodes:
             container.append(value)
-            container.item_lines.append(line if line is not None else _opened_at(value))
+            container.item_lines.append(line if line is not None else value.line)  # a container: where it opened
         elif top[1] is None:  # a key
             if type(value) not in _KEYS:
                 raise Unusual  # a container or null as a key: "a key must be plain text"
@@ -171,7 +171,3 @@ def _build(loader) -> object:
             container.key_lines[top[1]] = top[2]
             container[top[1]] = value
             top[1] = None
-
-
-def _opened_at(value: object) -> int:
-    return value.line  # a container's line is where it opened

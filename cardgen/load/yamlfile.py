@@ -3,7 +3,9 @@
 Mappings load as `Node` dicts and sequences as `Nodes` lists; both carry the line of each
 entry, so that validation can name the line of any key it complains about. Only `true`/`false`,
 plain decimal numbers and `null` are read as anything but text: YAML 1.1's surprises
-(`no` -> False, `012` -> 10, `1:30` -> 90) stay the text the translator typed.
+(`no` -> False, `012` -> 10, `1:30` -> 90) stay the text the translator typed. A file is
+checked and built in one pass over its parser's events (yamlevents.py); PyYAML's own composer
+and constructors read what that pass leaves to them, and word the mistakes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from cardgen.errors import Problems
-from cardgen.load.yamlevents import Node, Nodes, Refused, Unusual, build, scan  # noqa: F401  (Node, Nodes: read from here too)
+from cardgen.load.yamlevents import Node, Nodes, Refused, Unusual, build, scan
 
 
 class _Loader(yaml.SafeLoader):
@@ -148,6 +150,8 @@ def _plain(exc: yaml.MarkedYAMLError) -> tuple[str, object]:
 
 
 MAX_BYTES = 5_000_000  # the shipped deck's largest file is 30 kB; more is not a content file
+
+
 def _read(path: Path, root: Path | None) -> bytes:
     """The bytes of a regular file inside `root` (or its own folder), at most MAX_BYTES of them.
     Opened without blocking, so that a pipe in place of a file cannot hang the run."""
