@@ -82,6 +82,20 @@ def fit_cards(
     fit (the studio does, between keystrokes); they must be what Measure would make."""
     measure = measure or Measure
     measures = [measure(card, layout, bold, language) for card in cards]
+    sizes = _sizes(measures, layout, edition, problems)
+    if sizes is None:
+        return None
+    labels, titles, body, shrink = sizes
+    # each measure let go of once its card is fitted: a fitted card keeps only its chosen lines,
+    # and a deck of 10,000 cards would otherwise hold every card measured and fitted at once
+    fitted = tuple(_fitted(m, labels[m.card.id], titles[m.card.id], body[m.card.id]) for m in _handed_out(measures))
+    action_sizes = [f.body_size for f in fitted if f.card.kind == "action"] or [f.body_size for f in fitted]
+    return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, edition)), shrink)
+
+
+def _sizes(measures: list[Measure], layout: CardLayout, edition: str, problems: Problems):
+    """(label, title and description sizes by card id, and the deck-wide shrink), or None with the
+    problems of the texts that fit at no size. What it holds of the measures goes when it returns."""
     labels = _fit_labels(measures, layout, edition, problems)
     titles = {m.card.id: _width_fit(m, "title", layout.title, edition, problems) for m in measures}
     if None in labels.values() or None in titles.values():  # a word wider than the card at the smallest size
@@ -105,13 +119,7 @@ def fit_cards(
         _overflow(m, titles[m.card.id], edition, problems)
     if failing:
         return None
-    shrink = _shrink(measures, titles, body, layout)
-    del actions, alone, unsized, failing
-    # each measure let go of once its card is fitted: a fitted card keeps only its chosen lines,
-    # and a deck of 10,000 cards would otherwise hold every card measured and fitted at once
-    fitted = tuple(_fitted(m, labels[m.card.id], titles[m.card.id], body[m.card.id]) for m in _handed_out(measures))
-    action_sizes = [f.body_size for f in fitted if f.card.kind == "action"] or [f.body_size for f in fitted]
-    return Fit(fitted, min(action_sizes), tuple(_notes(fitted, layout, edition)), shrink)
+    return labels, titles, body, _shrink(measures, titles, body, layout)
 
 
 def _handed_out(items: list):
