@@ -15,7 +15,8 @@ from cardgen.plan.cards import cards_for
 from cardgen.plan.faces import plan_faces
 from cardgen.plan.fit import fit_cards
 from cardgen.serve.workspace import Workspace
-from cardgen.translate.status import fingerprint, read_sources, texts_of
+from cardgen.translate.files import fingerprint, read_sources
+from cardgen.translate.status import texts_of
 
 KEY = "cards.stappenplan.description"
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardgen.serve.texts import is_editable
+from cardgen.translate.files import fingerprint
 from cardgen.translate.po import room_note
-from cardgen.translate.status import UNTRANSLATED, edition_texts, fingerprint
+from cardgen.translate.status import UNTRANSLATED, edition_texts
 
 
 @dataclass(frozen=True)

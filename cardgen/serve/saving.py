@@ -12,15 +12,15 @@ from pathlib import Path
 
 from cardgen.errors import CardgenError, show_path
 from cardgen.serve.texts import cleaned
-from cardgen.translate.status import (
+from cardgen.translate.files import (
     SOURCES_FILE,
     TEXTS_FILE,
     edition_file,
-    edition_texts,
     fingerprint,
     sources_text,
     write_together,
 )
+from cardgen.translate.status import edition_texts
 
 LONG = 60  # characters: a longer text is written as a folded '>-' block, as `translate import` does
 

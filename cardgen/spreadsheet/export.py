@@ -26,7 +26,9 @@ from cardgen.spreadsheet.rows import (
     baseline_cell,
     where_and_room,
 )
-from cardgen.translate.status import UNTRANSLATED as MARK, deck_settings, edition_texts, fingerprint, write_together
+from cardgen.translate.files import fingerprint, write_together
+from cardgen.translate.status import UNTRANSLATED as MARK
+from cardgen.translate.status import deck_settings, edition_texts
 
 FILLS = {MISSING: "F4C7C3", UNTRANSLATED: "F4C7C3", STALE: "FCE8B2", UNCONFIRMED: "FFF2CC"}
 HELP = (

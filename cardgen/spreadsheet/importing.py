@@ -14,18 +14,26 @@ from pathlib import Path
 
 from cardgen.errors import Problem, show_path
 from cardgen.spreadsheet.grid import Cell, Grid, SheetError, read_grid
-from cardgen.spreadsheet.rows import BASELINE, KEY, SHEET_NAME, STALE, UNCONFIRMED, edition_header, normal, read_baseline, sheet_source
-from cardgen.translate.status import (
+from cardgen.spreadsheet.rows import (
+    BASELINE,
+    KEY,
+    SHEET_NAME,
+    STALE,
+    UNCONFIRMED,
+    edition_header,
+    normal,
+    read_baseline,
+    sheet_source,
+)
+from cardgen.translate.files import (
     SOURCES_FILE,
     TEXTS_FILE,
-    UNTRANSLATED,
-    deck_settings,
     edition_file,
-    edition_texts,
     fingerprint,
     sources_text,
     write_together,
 )
+from cardgen.translate.status import UNTRANSLATED, deck_settings, edition_texts
 
 MAX_TEXT = 5_000  # as for a PO file: ten times the longest card text
 NOTHING = "nothing was imported"

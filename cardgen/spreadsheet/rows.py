@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from cardgen.load.schema import text as clean_text
-from cardgen.translate.status import fingerprint
+from cardgen.translate.files import fingerprint
 from cardgen.units import UnitError
 
 KEY, WHERE, ROOM = "key", "where it prints", "room"

@@ -17,19 +17,21 @@ from pathlib import Path
 import polib
 
 from cardgen.errors import CardgenError, Problems, show_path
-from cardgen.translate.pofile import PoText, read_po
 from cardgen.load.tags import edition_code
-from cardgen.translate.status import (
+from cardgen.translate.files import (
     SOURCES_FILE,
     TEXTS_FILE,
-    UNTRANSLATED,
-    edition_texts,
-    deck_settings,
     edition_file,
     fingerprint,
     sources_text,
-    source_edition,
     write_together,
+)
+from cardgen.translate.pofile import PoText, read_po
+from cardgen.translate.status import (
+    UNTRANSLATED,
+    deck_settings,
+    edition_texts,
+    source_edition,
 )
 from cardgen.units import UnitError
 
@@ -60,8 +62,8 @@ def room_note(key: str, source_text: str, folder: Path) -> str:
 def _description_capacity(text: str, folder: Path) -> int | None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from cardgen.plan.geometry import BODY_GAP, back_regions
     from cardgen.load.layout import load_layout
+    from cardgen.plan.geometry import BODY_GAP, back_regions
 
     layout = load_layout(folder, Problems())
     if layout is None or not text:
