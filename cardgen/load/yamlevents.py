@@ -19,7 +19,7 @@ import yaml
 MAX_DEPTH = 20  # content files nest four deep; a deeper file is a mistake or an attack
 MAX_NUMBER = 50  # digits: a longer number is no length, size or leading anyone means
 
-_TEXT = "tag:yaml.org,2002:str"
+TEXT = "tag:yaml.org,2002:str"  # a scalar read as the text it is
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _KEYS = (str, int, float, bool)
@@ -119,7 +119,7 @@ def _build(loader) -> object:
             if event.tag is not None and event.tag != "!":
                 raise Unusual
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            if tag == _TEXT:
+            if tag == TEXT:
                 value = event.value
             else:  # true/false, a number, null: PyYAML's own constructors
                 value = loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
@@ -135,7 +135,7 @@ def _build(loader) -> object:
                 container.key_lines = {}
             else:
                 container.item_lines = []
-            stack.append([container, None, event.start_mark.line + 1])
+            stack.append([container, None, None])
             continue
         elif kind in _CLOSES:
             depth -= 1
@@ -151,7 +151,7 @@ def _build(loader) -> object:
             return result
         else:  # stream start, document end
             continue
-        line = event.start_mark.line + 1 if kind is yaml.ScalarEvent else None
+        line = value.line if kind in _CLOSES else event.start_mark.line + 1  # a container's: where it opened
         if not stack:
             result = value
             continue
@@ -159,7 +159,7 @@ def _build(loader) -> object:
         container = top[0]
         if type(container) is Nodes:
             container.append(value)
-            container.item_lines.append(line if line is not None else value.line)  # a container: where it opened
+            container.item_lines.append(line)
         elif top[1] is None:  # a key
             if type(value) not in _KEYS:
                 raise Unusual  # a container or null as a key: "a key must be plain text"

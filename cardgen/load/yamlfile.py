@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from cardgen.errors import Problems
-from cardgen.load.yamlevents import Node, Nodes, Refused, Unusual, build, scan
+from cardgen.load.yamlevents import TEXT, Node, Nodes, Refused, Unusual, build, scan
 
 
 class _Loader(yaml.SafeLoader):
@@ -44,13 +44,10 @@ class DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-_TEXT = "tag:yaml.org,2002:str"
-
-
 def _construct(loader: _Loader, node: yaml.Node) -> object:
     """loader.construct_object(node, deep=True): a text is the node's own value, taken without the
-    generic path (most nodes of a content file are texts; _scan let no alias through)."""
-    if node.tag == _TEXT and type(node) is yaml.ScalarNode:
+    generic path (most nodes of a content file are texts; the scan let no alias through)."""
+    if node.tag == TEXT and type(node) is yaml.ScalarNode:
         return node.value
     return loader.construct_object(node, deep=True)
 

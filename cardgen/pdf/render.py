@@ -59,7 +59,6 @@ class PagesCompressed(Canvas):
         contents.__Comment__ = "page stream"
         page.Contents, page.stream = contents, None
 
-
     def save(self) -> None:
         """ReportLab's save, with each object written to the file as it is formatted: ReportLab
         gathers the whole file's pieces, then joins them, then writes (twice the file at once:
