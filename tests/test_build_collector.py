@@ -20,7 +20,7 @@ def test_a_build_collects_seldom_and_leaves_the_collector_as_it_was(tmp_path, mo
     real = cardgen.build.build
 
     def watching(*args, **kwargs):
-        seen["threshold"], seen["frozen"] = gc.get_threshold(), gc.get_freeze_count()
+        seen["threshold"] = gc.get_threshold()
         return real(*args, **kwargs)
 
     monkeypatch.setattr(cardgen.build, "build", watching)
@@ -28,7 +28,7 @@ def test_a_build_collects_seldom_and_leaves_the_collector_as_it_was(tmp_path, mo
     before = gc.get_threshold()
     result = CliRunner().invoke(main, ["build", "--content", str(FROZEN), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert seen["threshold"][0] > before[0] and seen["frozen"] > 0  # the plans are kept out of every collection
+    assert seen["threshold"][0] > before[0]  # the plans, which live to the end, are seldom looked at
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
