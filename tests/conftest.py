@@ -79,6 +79,17 @@ def _older_objects_frozen():
     yield
 
 
+def pytest_configure(config):
+    """A test run started where Ctrl-C is ignored (a job put in the background by a script, nohup)
+    would pass that on to every process a test starts, and the tests that stop `cardgen serve`,
+    `watch` or `build` with Ctrl-C would fail, or pass without the build ever being stopped. This
+    run and the processes it starts take Ctrl-C as a terminal gives it."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 @pytest.fixture(autouse=True)
 def _signal_handlers_restored():
     """A command run in this process may leave Ctrl-C ignored or handled its own way (a stopped
